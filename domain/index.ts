@@ -1,0 +1,11 @@
+/** The shared domain: pure TypeScript used by the app and the server. No framework, no I/O. */
+export * from './errors';
+export * from './geo';
+export * from './lifecycle';
+export * from './matching';
+export * from './schemas';
+export * from './services';
+export * from './slots';
+export * from './staff';
+export * from './time';
+export * from './timeline';

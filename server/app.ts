@@ -1,0 +1,65 @@
+/**
+ * Wiring: builds the Fastify app from its dependencies. Nothing here opens a port or a database,
+ * so tests build the same app on a fresh database with a fake WeChat or a fixed clock.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { registerErrorHandling } from './errors';
+import { AddressService } from './modules/addresses/service';
+import { addressRoutes } from './modules/addresses/routes';
+import { authRoutes } from './modules/auth/routes';
+import { AuthService } from './modules/auth/service';
+import { createWechatClient } from './modules/auth/wechat-client';
+import { bookingRoutes } from './modules/bookings/routes';
+import { BookingService } from './modules/bookings/service';
+import { healthRoutes } from './modules/health/routes';
+import { mediaRoutes } from './modules/media/routes';
+import { MediaService } from './modules/media/service';
+import { slotRoutes } from './modules/slots/routes';
+import { SlotService } from './modules/slots/service';
+import { staffRoutes } from './modules/staff/routes';
+import { StaffService } from './modules/staff/service';
+import { registerAuth } from './plugins/auth';
+import { registerH5 } from './plugins/h5';
+import { loginRateLimit } from './plugins/rate-limit';
+import { registerSwagger } from './plugins/swagger';
+import type { AppDeps } from './types';
+
+function loggerOptions(deps: AppDeps): Pick<FastifyServerOptions, 'logger' | 'loggerInstance'> {
+  if (deps.logger) return { loggerInstance: deps.logger };
+  return {
+    logger: {
+      level: deps.config.logLevel,
+      // Bearer tokens and cookies are credentials: never in the logs.
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'], censor: '[redacted]' },
+    },
+  };
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db, clock } = deps;
+  const app = Fastify({
+    ...loggerOptions(deps),
+    // Long enough for a slow phone network, short enough not to pile up dead connections.
+    requestTimeout: 30_000,
+    bodyLimit: 64 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandling(app);
+  await registerSwagger(app);
+
+  const wechat = deps.wechat !== undefined ? deps.wechat : config.wechat ? createWechatClient(config.wechat) : null;
+  const auth = new AuthService(db, config, clock, wechat);
+  const guards = registerAuth(app, auth);
+  const signInLimit = loginRateLimit(config.loginRateLimitPerMinute, clock);
+
+  await app.register(healthRoutes, { db });
+  await app.register(authRoutes, { auth, guards, signInLimit });
+  await app.register(addressRoutes, { addresses: new AddressService(db), guards });
+  await app.register(slotRoutes, { slots: new SlotService(db, clock), guards });
+  await app.register(bookingRoutes, { bookings: new BookingService(db, clock), guards });
+  await app.register(staffRoutes, { staff: new StaffService(db, clock), guards });
+  await app.register(mediaRoutes, { media: new MediaService(db) });
+  await registerH5(app, config.h5Dir);
+  return app;
+}

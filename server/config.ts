@@ -1,0 +1,101 @@
+/**
+ * Environment configuration, validated once at boot with a TypeBox schema: a wrong value stops
+ * the process with a clear message instead of failing later on the first request.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+const Flag = Type.Union([Type.Literal('true'), Type.Literal('false'), Type.Literal('1'), Type.Literal('0')]);
+
+export const EnvSchema = Type.Object({
+  NODE_ENV: Type.Optional(Type.String()),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^(memory://|postgres(ql)?://)' })),
+  DATA_DIR: Type.String({ default: '.data', minLength: 1 }),
+  H5_DIR: Type.String({ default: 'dist/h5', minLength: 1 }),
+  SEED_DEMO_DATA: Type.Optional(Flag),
+  ALLOW_DEV_LOGIN_IN_PRODUCTION: Type.Optional(Flag),
+  WECHAT_APPID: Type.Optional(Type.String()),
+  WECHAT_SECRET: Type.Optional(Type.String()),
+  WECHAT_API_BASE: Type.String({ default: 'https://api.weixin.qq.com', pattern: '^https?://' }),
+  WECHAT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60000, default: 5000 }),
+  SESSION_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 24 * 30 }),
+  LOGIN_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, default: 30 }),
+});
+export type Env = Static<typeof EnvSchema>;
+
+export interface AppConfig {
+  production: boolean;
+  host: string;
+  port: number;
+  logLevel: string;
+  /** undefined → PGlite persisted under dataDir; memory:// → in-memory PGlite; postgres:// → server. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  h5Dir: string;
+  seedDemoData: boolean;
+  /** null while WeChat is not configured: dev login is then on. */
+  wechat: { appId: string; secret: string; apiBase: string; timeoutMs: number } | null;
+  sessionTtlHours: number;
+  /** Sign-in attempts per client address per minute; 0 switches the limit off. */
+  loginRateLimitPerMinute: number;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const isOn = (flag: string | undefined) => flag === 'true' || flag === '1';
+
+function parseEnv(env: Record<string, string | undefined>): Env {
+  const known = Object.fromEntries(
+    Object.keys(EnvSchema.properties)
+      .filter((k) => env[k] !== undefined && env[k] !== '')
+      .map((k) => [k, env[k]]),
+  );
+  const value = Value.Convert(EnvSchema, Value.Default(EnvSchema, known));
+  if (!Value.Check(EnvSchema, value)) {
+    const problems = [...Value.Errors(EnvSchema, value)].map((e) => `${e.path.slice(1) || '(env)'}: ${e.message}`);
+    throw new ConfigError(`Invalid environment configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return value;
+}
+
+/** Reads and checks the environment; throws ConfigError with every problem listed. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const e = parseEnv(env);
+  const production = e.NODE_ENV === 'production';
+  if (Boolean(e.WECHAT_APPID) !== Boolean(e.WECHAT_SECRET)) {
+    throw new ConfigError('Invalid environment configuration: WECHAT_APPID and WECHAT_SECRET must be set together.');
+  }
+  // Dev login lets anyone sign in as anyone: a production process must not offer it by accident.
+  if (production && !e.WECHAT_APPID && !isOn(e.ALLOW_DEV_LOGIN_IN_PRODUCTION)) {
+    throw new ConfigError(
+      'Invalid environment configuration: NODE_ENV=production needs WECHAT_APPID/WECHAT_SECRET ' +
+        '(or ALLOW_DEV_LOGIN_IN_PRODUCTION=true for a demo deployment).',
+    );
+  }
+  return {
+    production,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    h5Dir: e.H5_DIR,
+    seedDemoData: e.SEED_DEMO_DATA === undefined ? !production : isOn(e.SEED_DEMO_DATA),
+    wechat: e.WECHAT_APPID
+      ? { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET ?? '', apiBase: e.WECHAT_API_BASE, timeoutMs: e.WECHAT_TIMEOUT_MS }
+      : null,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The one place errors become HTTP answers. Every answer is { code, message } with a stable code
+ * from domain/errors.ts and a Chinese message for the person using the app. 4xx say what to do
+ * next; 5xx say nothing about the inside and are logged in full.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, ERROR_CATALOG, type ErrorCode, type ErrorResponse } from '@domain';
+import { SQLSTATE, sqlState } from './db';
+
+function answer(reply: FastifyReply, code: ErrorCode, details?: Record<string, unknown>): FastifyReply {
+  const body: ErrorResponse = { code, message: ERROR_CATALOG[code].message };
+  if (details && Object.keys(details).length > 0) body.details = details;
+  return reply.status(ERROR_CATALOG[code].status).send(body);
+}
+
+type ValidationIssue = { instancePath?: string; message?: string; params?: Record<string, unknown> };
+
+function validationDetails(err: FastifyError): Record<string, unknown> {
+  const issues = (err.validation ?? []) as ValidationIssue[];
+  return {
+    in: err.validationContext,
+    issues: issues.slice(0, 10).map((i) => ({
+      field: [i.instancePath, i.params?.missingProperty].filter(Boolean).join('/') || '/',
+      problem: i.message,
+    })),
+  };
+}
+
+function isIdempotencyHeaderProblem(err: FastifyError): boolean {
+  return err.validationContext === 'headers' && JSON.stringify(err.validation ?? []).includes('idempotency-key');
+}
+
+function handleError(err: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (err instanceof DomainError) {
+    if (err.status >= 500) request.log.error({ err }, 'domain error with a server status');
+    return answer(reply, err.code);
+  }
+  if (err.validation) {
+    if (isIdempotencyHeaderProblem(err)) return answer(reply, 'IDEMPOTENCY_KEY_REQUIRED');
+    return answer(reply, 'VALIDATION_FAILED', validationDetails(err));
+  }
+  // A concurrent booking won the staff member's time and the service did not turn it into a
+  // friendlier refusal itself: it is still a clean "taken", never a 500.
+  if (sqlState(err) === SQLSTATE.exclusionViolation) return answer(reply, 'SLOT_TAKEN');
+  const status = err.statusCode ?? 500;
+  if (status === 429) return answer(reply, 'RATE_LIMITED');
+  if (status === 404) return answer(reply, 'ROUTE_NOT_FOUND');
+  // Malformed JSON, wrong content type, a body too large: the request, not the server, is wrong.
+  if (status >= 400 && status < 500) {
+    request.log.info({ err: { code: err.code, message: err.message } }, 'request refused by the framework');
+    return answer(reply, 'VALIDATION_FAILED');
+  }
+  request.log.error({ err }, 'unhandled error');
+  return answer(reply, 'INTERNAL');
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((_request, reply) => answer(reply, 'ROUTE_NOT_FOUND'));
+}

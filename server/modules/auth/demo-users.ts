@@ -1,0 +1,27 @@
+/** The one-line Chinese description shown next to each account on the dev sign-in page. */
+import { chinaTime, type DemoUser } from '@domain';
+import type { DemoUserRow } from './repository';
+
+const SKILL_LABELS: Record<string, string> = {
+  claim: '理赔',
+  escort: '陪诊',
+  disability_assessment: '伤残鉴定',
+};
+
+function customerLine(row: DemoUserRow, now: Date): string {
+  if (row.elders && row.elders.length > 0) return `家属 · 可为${row.elders.join('、')}预约`;
+  const parts = ['长辈'];
+  if (row.birth_year) parts.push(`${chinaTime(now).year() - row.birth_year} 岁`);
+  if (row.district) parts.push(row.district);
+  return parts.join(' · ');
+}
+
+function staffLine(row: DemoUserRow): string {
+  const skills = (row.skills ?? []).map((s) => SKILL_LABELS[s] ?? s).join('、');
+  return `服务人员 · 工号 ${row.staff_no ?? '—'} · ${skills}`;
+}
+
+export function describeDemoUser(row: DemoUserRow, now: Date): DemoUser {
+  const description = row.role === 'staff' ? staffLine(row) : customerLine(row, now);
+  return { id: row.id, role: row.role, name: row.name, description };
+}

@@ -1,0 +1,49 @@
+/**
+ * The only way a booking's status changes: the domain state machine decides, then the new status
+ * and its event are written together, guarded by the version the caller read.
+ */
+import { DomainError, transition, type ActorRole, type VisitAction } from '@domain';
+import type { Queryable } from '../../db';
+import { appendEvent, updateStatus, type BookingRow } from './repository';
+
+export interface Actor {
+  role: ActorRole;
+  /** null for the system. */
+  id: string | null;
+}
+
+export interface TransitionInput {
+  action: VisitAction;
+  actor: Actor;
+  reason?: string | null;
+  at: Date;
+  /** Set the assigned staff member (undefined: keep; null: clear). */
+  staffId?: string | null;
+  matchReasons?: string[];
+}
+
+/** Applies one transition to the booking as read at its current version; VERSION_CONFLICT if it moved on. */
+export async function applyTransition(q: Queryable, booking: BookingRow, input: TransitionInput): Promise<BookingRow> {
+  const result = transition({ from: booking.status, action: input.action, role: input.actor.role, reason: input.reason });
+  const updated = await updateStatus(q, {
+    id: booking.id,
+    expectedVersion: booking.version,
+    to: result.to,
+    at: input.at,
+    staffId: input.staffId,
+    matchReasons: input.matchReasons,
+  });
+  if (!updated) throw new DomainError('VERSION_CONFLICT');
+  await appendEvent(q, {
+    bookingId: booking.id,
+    fromStatus: result.from,
+    toStatus: result.to,
+    action: result.action,
+    actorRole: result.role,
+    actorId: input.actor.id,
+    staffId: input.staffId ?? updated.staffId,
+    reason: result.reason,
+    at: input.at,
+  });
+  return updated;
+}

@@ -1,0 +1,63 @@
+import { Text, View } from '@tarojs/components';
+import { observer } from 'mobx-react-lite';
+import { BigButton, EmptyState, HotlineButton, Loading, Notice, PageShell } from '@/components';
+import { useSessionGate } from '@/hooks/use-session-gate';
+import { useShowLoad } from '@/hooks/use-show-load';
+import { nav, ROUTES } from '@/platform/nav';
+import { callPhone } from '@/platform/phone';
+import { GateFallback } from '@/parts/gate-fallback';
+import { stores } from '@/wiring';
+import { DraftLost } from '../../parts/draft-lost';
+import { StepHeader } from '../../parts/step-header';
+import { stepOf } from '../../parts/steps';
+import '../../parts/booking.scss';
+
+const AddressPage = observer(() => {
+  const { draft } = stores;
+  const ready = useSessionGate('customer');
+  const hasDraft = !!(draft.elder && draft.claimType);
+  useShowLoad(ready && hasDraft, () => {
+    if (draft.addressState !== 'ready') void draft.loadAddresses();
+  });
+  if (!ready) return <GateFallback />;
+  if (!hasDraft) return <DraftLost />;
+  const { step, total } = stepOf('address');
+
+  return (
+    <PageShell>
+      <StepHeader step={step} total={total} title='请工作人员到哪里？' />
+      {draft.addressState === 'loading' ? <Loading text='正在查找已保存的地址…' /> : null}
+      {draft.addressState === 'error' ? (
+        <Notice tone='error' title='地址没有加载出来' text={draft.addressError ?? undefined}>
+          <BigButton label='重试' onTap={() => void draft.loadAddresses()} />
+        </Notice>
+      ) : null}
+      {draft.addressState === 'ready' && draft.addresses.length === 0 ? (
+        <EmptyState title='还没有保存的上门地址' hint='请拨打客服热线，告诉我们地址，我们帮您保存并预约。' />
+      ) : null}
+      {draft.addressState === 'ready' && draft.addresses.length > 0 ? (
+        <View>
+          <Text className='text muted'>点一下地址：</Text>
+          {draft.addresses.map((a) => (
+            <BigButton
+              key={a.id}
+              label={a.label}
+              sublabel={a.text}
+              variant='choice'
+              selected={draft.addressId === a.id}
+              onTap={() => {
+                draft.chooseAddress(a.id);
+                void nav.go(ROUTES.bookTime);
+              }}
+            />
+          ))}
+        </View>
+      ) : null}
+      <View className='booking__footer'>
+        <HotlineButton onCall={callPhone} />
+      </View>
+    </PageShell>
+  );
+});
+
+export default AddressPage;

@@ -1,0 +1,135 @@
+import { Input, Text, View } from '@tarojs/components';
+import { observer } from 'mobx-react-lite';
+import { BigButton, HotlineButton, Loading, Notice, PageShell } from '@/components';
+import { useSessionGate } from '@/hooks/use-session-gate';
+import { useShowLoad } from '@/hooks/use-show-load';
+import { nav, ROUTES } from '@/platform/nav';
+import { callPhone } from '@/platform/phone';
+import { scrollToSelector } from '@/platform/scroll';
+import { GateFallback } from '@/parts/gate-fallback';
+import { stores } from '@/wiring';
+import { dayLabel } from '../../parts/day-label';
+import { DraftLost } from '../../parts/draft-lost';
+import { StepHeader } from '../../parts/step-header';
+import { stepOf } from '../../parts/steps';
+import '../../parts/booking.scss';
+import './index.scss';
+
+const Days = observer(() => {
+  const { draft } = stores;
+  return (
+    <View className='grid' role='group' ariaRole='group' aria-label='选择日期'>
+      {draft.days.map((d, i) => {
+        const { top, bottom } = dayLabel(d.date, i);
+        const full = d.slots.length === 0;
+        return (
+          <View key={d.date} className='grid__cell time__day'>
+            <BigButton
+              label={top}
+              sublabel={full ? `${bottom} 已约满` : bottom}
+              ariaLabel={`${top} ${bottom}${full ? '，已约满' : ''}`}
+              variant='choice'
+              selected={draft.selectedDate === d.date}
+              onTap={() => {
+                draft.chooseDate(d.date);
+                scrollToSelector('#slots');
+              }}
+            />
+          </View>
+        );
+      })}
+    </View>
+  );
+});
+
+const Slots = observer(() => {
+  const { draft } = stores;
+  const day = draft.selectedDay;
+  if (!day) return null;
+  const { top, bottom } = dayLabel(day.date, draft.days.indexOf(day));
+  return (
+    <View id='slots' className='card'>
+      <Text className='h2 time__slots-title'>
+        {top} {bottom}
+      </Text>
+      {day.slots.length === 0 ? (
+        <Text className='text' data-testid='day-full'>
+          这天已约满，请选其他日子。
+        </Text>
+      ) : (
+        <View className='grid'>
+          {day.slots.map((s) => (
+            <View key={s.start} className='grid__cell'>
+              <BigButton
+                label={s.label}
+                ariaLabel={`${bottom} ${s.label}`}
+                variant='choice'
+                selected={draft.slot?.start === s.start}
+                onTap={() => {
+                  draft.chooseSlot(s);
+                  scrollToSelector('#note');
+                }}
+              />
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+});
+
+const TimePage = observer(() => {
+  const { draft } = stores;
+  const ready = useSessionGate('customer');
+  const hasDraft = !!(draft.elder && draft.claimType && draft.addressId);
+  // Reload each time the page shows: times are taken by others while the person is elsewhere.
+  useShowLoad(ready && hasDraft, () => void draft.loadSlots());
+  if (!ready) return <GateFallback />;
+  if (!hasDraft) return <DraftLost />;
+  const { step, total } = stepOf('time');
+
+  return (
+    <PageShell>
+      <StepHeader step={step} total={total} title='哪天、几点上门？' />
+      {draft.needsNewSlot ? <Notice tone='warning' title='请重新选一个时间' text='您之前选的时间刚被约满了。' /> : null}
+      {draft.slotState === 'loading' && !draft.days.length ? <Loading text='正在查看可以上门的时间…' /> : null}
+      {draft.slotState === 'error' ? (
+        <Notice tone='error' title='时间没有加载出来' text={draft.slotError ?? undefined}>
+          <BigButton label='重试' onTap={() => void draft.loadSlots()} />
+        </Notice>
+      ) : null}
+      {draft.days.length ? (
+        <>
+          <Text className='text muted'>先点日子，再点时间：</Text>
+          <Days />
+          <Slots />
+        </>
+      ) : null}
+
+      <View id='note' className='section'>
+        <Text className='field-label'>有什么要告诉服务人员的？（可以不填）</Text>
+        <Input
+          className='input'
+          value={draft.note}
+          maxlength={200}
+          placeholder='例如：住 3 楼，没有电梯'
+          placeholderClass='input__placeholder'
+          confirmType='done'
+          onInput={(e) => draft.setNote(e.detail.value)}
+          ariaLabel='给服务人员的留言，可以不填'
+        />
+      </View>
+
+      <BigButton
+        label='下一步'
+        sublabel={draft.slot ? '核对预约信息' : '请先选好上门时间'}
+        disabled={!draft.slot}
+        onTap={() => void nav.go(ROUTES.bookConfirm)}
+        testId='time-next'
+      />
+      <HotlineButton onCall={callPhone} />
+    </PageShell>
+  );
+});
+
+export default TimePage;

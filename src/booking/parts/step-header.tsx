@@ -1,0 +1,13 @@
+import { Text, View } from '@tarojs/components';
+
+/** "第 2 步，共 5 步" and the question of this step: people always know where they are. */
+export function StepHeader({ step, total, title }: { step: number; total: number; title: string }) {
+  return (
+    <View className='step-header'>
+      <Text className='text muted'>
+        第 {step} 步，共 {total} 步
+      </Text>
+      <Text className='h1'>{title}</Text>
+    </View>
+  );
+}

@@ -1,0 +1,13 @@
+export { a11y } from './a11y';
+export { BigButton } from './big-button';
+export type { BigButtonProps, ButtonVariant } from './big-button';
+export { EmptyState } from './empty-state';
+export { HotlineButton } from './hotline-button';
+export { Loading } from './loading';
+export { Notice } from './notice';
+export { PageShell } from './page-shell';
+export { StaffCard } from './staff-card';
+export { StatusBadge } from './status-badge';
+export { Timeline } from './timeline';
+export { VisitCard, serviceLine } from './visit-card';
+export { ANTI_FRAUD_TEXT, AntiFraudNotice } from './anti-fraud';

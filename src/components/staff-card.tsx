@@ -1,0 +1,38 @@
+import { Image, Text, View } from '@tarojs/components';
+import type { StaffCard as StaffCardData } from '@domain/schemas';
+
+export interface StaffCardProps {
+  staff: StaffCardData;
+  /** Absolute photo URL (the page knows the server). */
+  photoSrc: string;
+  /** Why this person: "曾为您服务 2 次"… */
+  reasons?: string[];
+}
+
+/** The visit passport: who will come, with photo and 工号, so the person at the door can be checked. */
+export function StaffCard({ staff, photoSrc, reasons = [] }: StaffCardProps) {
+  return (
+    <View className='card staff-card' data-testid='staff-card'>
+      <View className='staff-card__top'>
+        <Image className='staff-card__photo' src={photoSrc} mode='aspectFill' ariaLabel={`${staff.title}的照片`} />
+        <View className='staff-card__who'>
+          <Text className='big'>{staff.title}</Text>
+          <Text className='text'>姓名：{staff.name}</Text>
+          <Text className='text'>工号：{staff.staffNo}</Text>
+        </View>
+      </View>
+      {staff.dialects.length ? <Text className='text'>会说：{staff.dialects.join('、')}</Text> : null}
+      {reasons.length ? (
+        <View className='staff-card__reasons'>
+          <Text className='text strong'>为什么安排{staff.title}：</Text>
+          {reasons.map((r) => (
+            <Text key={r} className='text'>
+              · {r}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      <Text className='text muted staff-card__check'>上门时请核对照片和工号，对不上请不要开门，并拨打客服热线。</Text>
+    </View>
+  );
+}

@@ -1,0 +1,76 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { observer } from 'mobx-react-lite';
+import { BigButton, HotlineButton, Loading, Notice, PageShell, VisitCard } from '@/components';
+import { usePullRefresh } from '@/hooks/use-pull-refresh';
+import { useSessionGate } from '@/hooks/use-session-gate';
+import { useShowLoad } from '@/hooks/use-show-load';
+import { nav, ROUTES } from '@/platform/nav';
+import { callPhone } from '@/platform/phone';
+import { GateFallback } from '@/parts/gate-fallback';
+import { signOut, stores } from '@/wiring';
+import './index.scss';
+
+function NextVisit() {
+  const { visits } = stores;
+  if (visits.listState === 'loading' && !visits.list.length) return <Loading text='正在查看您的预约…' />;
+  if (visits.listState === 'error' && !visits.list.length) {
+    return (
+      <Notice tone='error' title='预约信息没有加载出来' text={visits.listError ?? undefined}>
+        <BigButton label='重试' onTap={() => void visits.loadList()} />
+      </Notice>
+    );
+  }
+  const next = visits.next;
+  if (!next) return visits.listState === 'ready' ? <Text className='text muted home__none'>目前没有待上门的预约。</Text> : null;
+  return <VisitCard booking={next} heading='下一次上门' onOpen={(id) => void nav.go(ROUTES.visit, { id })} />;
+}
+
+const HomePage = observer(() => {
+  const { session, visits, draft } = stores;
+  const ready = useSessionGate('customer');
+  useShowLoad(ready, () => void visits.loadList());
+  usePullRefresh(() => visits.loadList());
+
+  if (!ready) return <GateFallback />;
+
+  const startClaim = () => {
+    if (!session.user) return;
+    draft.start(session.user);
+    void nav.go(draft.elder ? ROUTES.bookType : ROUTES.bookWho);
+  };
+
+  const confirmSignOut = () => {
+    Taro.showModal({ title: '退出登录', content: '确定要退出登录吗？', confirmText: '退出', cancelText: '不退出' })
+      .then((r) => {
+        if (r.confirm) return signOut().then(() => nav.relaunch(ROUTES.login));
+      })
+      .catch(() => undefined);
+  };
+
+  return (
+    <PageShell className='home'>
+      <Text className='h1'>{session.user?.name}，您好</Text>
+      <Text className='text home__ask'>您想办什么事？</Text>
+      <View className='home__entries'>
+        <BigButton label='上门理赔' sublabel='工作人员上门，帮您办理赔' className='home__entry' onTap={startClaim} testId='entry-claim' />
+        <BigButton
+          label='就医陪诊'
+          sublabel='陪您去医院看病'
+          className='home__entry'
+          variant='secondary'
+          onTap={() => void nav.go(ROUTES.escort)}
+          testId='entry-escort'
+        />
+      </View>
+
+      <NextVisit />
+
+      <BigButton label='我的预约' sublabel='看全部预约和进度' variant='secondary' onTap={() => void nav.go(ROUTES.visits)} />
+      <HotlineButton onCall={callPhone} />
+      <BigButton label='退出登录' variant='quiet' onTap={confirmSignOut} />
+    </PageShell>
+  );
+});
+
+export default HomePage;

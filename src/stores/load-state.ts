@@ -1,0 +1,2 @@
+/** What a screen shows while it waits for data. */
+export type LoadState = 'idle' | 'loading' | 'ready' | 'error';

@@ -1,0 +1,190 @@
+/**
+ * An in-memory API client for store tests: the app's seam. It records every call and lets a
+ * test make the next call of a method fail (network or a server error code).
+ */
+import type { Address, BookingView, CreateBookingBody, DemoUser, SessionResponse, SlotsResponse, StaffTask, UserView } from '@domain/schemas';
+import { errorMessage, ERROR_CATALOG, type ErrorCode } from '@domain/errors';
+import { ApiError } from '@/api/api-error';
+import type { ApiClient } from '@/api/client';
+
+export const ELDER: UserView = { id: '11111111-1111-4111-8111-111111111111', role: 'customer', name: '张桂兰', bookFor: [{ id: '11111111-1111-4111-8111-111111111111', name: '张桂兰' }] };
+export const FAMILY: UserView = {
+  id: '22222222-2222-4222-8222-222222222222',
+  role: 'customer',
+  name: '李明',
+  bookFor: [
+    { id: '11111111-1111-4111-8111-111111111111', name: '张桂兰' },
+    { id: '33333333-3333-4333-8333-333333333333', name: '李建国' },
+  ],
+};
+export const STAFF_USER: UserView = { id: '44444444-4444-4444-8444-444444444444', role: 'staff', name: '王建华', bookFor: [], staffNo: 'HV0001' };
+
+export const ADDRESS: Address = { id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', elderId: ELDER.id, label: '家', text: '上海市静安区南京西路 1 号 3 楼', district: '静安区', lat: 31.23, lng: 121.46 };
+
+export const SLOTS: SlotsResponse = {
+  days: [
+    { date: '2025-03-01', label: '今天', slots: [] },
+    {
+      date: '2025-03-02',
+      label: '明天',
+      slots: [
+        { start: '2025-03-02T01:00:00.000Z', end: '2025-03-02T02:00:00.000Z', date: '2025-03-02', period: 'morning', label: '上午 9:00–10:00' },
+        { start: '2025-03-02T06:00:00.000Z', end: '2025-03-02T07:00:00.000Z', date: '2025-03-02', period: 'afternoon', label: '下午 2:00–3:00' },
+      ],
+    },
+  ],
+};
+
+export function booking(over: Partial<BookingView> = {}): BookingView {
+  return {
+    id: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
+    status: 'offered',
+    statusLabel: '等待服务人员确认',
+    version: 1,
+    serviceType: 'claim',
+    claimType: 'inpatient',
+    elder: { id: ELDER.id, name: ELDER.name },
+    slotStart: '2025-03-02T01:00:00.000Z',
+    slotEnd: '2025-03-02T02:00:00.000Z',
+    address: { label: '家', text: ADDRESS.text },
+    note: null,
+    staff: null,
+    matchReasons: [],
+    timeline: [],
+    allowedActions: ['reschedule', 'cancel'],
+    createdAt: '2025-03-01T00:00:00.000Z',
+    ...over,
+  };
+}
+
+export function task(over: Partial<StaffTask> = {}): StaffTask {
+  return {
+    id: 'cccccccc-cccc-4ccc-8ccc-cccccccccccc',
+    status: 'offered',
+    statusLabel: '等待服务人员确认',
+    version: 3,
+    serviceType: 'claim',
+    claimType: 'outpatient',
+    customerName: '张**',
+    slotStart: '2025-03-02T01:00:00.000Z',
+    slotEnd: '2025-03-02T02:00:00.000Z',
+    address: { label: '家', text: ADDRESS.text, district: '静安区' },
+    note: null,
+    allowedActions: ['confirm', 'decline'],
+    ...over,
+  };
+}
+
+export function serverError(code: ErrorCode): ApiError {
+  return new ApiError(code, errorMessage(code), ERROR_CATALOG[code].status);
+}
+
+type Method = keyof ApiClient;
+
+export class FakeApi implements ApiClient {
+  calls: Array<{ method: Method; args: unknown[] }> = [];
+  private failures = new Map<Method, Array<ApiError>>();
+  me_: UserView = ELDER;
+  demo: DemoUser[] = [
+    { id: ELDER.id, role: 'customer', name: ELDER.name, description: '82 岁，独居' },
+    { id: STAFF_USER.id, role: 'staff', name: STAFF_USER.name, description: '理赔专员' },
+  ];
+  users = new Map<string, UserView>([ELDER, FAMILY, STAFF_USER].map((u) => [u.id, u]));
+  addressList: Address[] = [ADDRESS];
+  slotData: SlotsResponse = SLOTS;
+  tasks: StaffTask[] = [task()];
+  bookingsList: BookingView[] = [];
+  /** Bookings made, by idempotency key (as the server keeps them). */
+  made = new Map<string, BookingView>();
+
+  /** The next call(s) of `method` fail with these errors, in order. */
+  failNext(method: Method, ...errors: ApiError[]): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...errors]);
+  }
+
+  callsOf(method: Method): unknown[][] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.args);
+  }
+
+  private async answer<T>(method: Method, args: unknown[], value: () => T): Promise<T> {
+    this.calls.push({ method, args });
+    await Promise.resolve();
+    const queued = this.failures.get(method);
+    const fail = queued?.shift();
+    if (fail) throw fail;
+    return value();
+  }
+
+  demoUsers() {
+    return this.answer('demoUsers', [], () => this.demo);
+  }
+  devLogin(userId: string) {
+    return this.answer('devLogin', [userId], (): SessionResponse => {
+      const user = this.users.get(userId);
+      if (!user) throw serverError('NOT_FOUND');
+      return { token: `token-${userId}`, user };
+    });
+  }
+  wechatLogin(code: string) {
+    return this.answer('wechatLogin', [code], (): SessionResponse => ({ token: `wx-${code}`, user: ELDER }));
+  }
+  logout() {
+    return this.answer('logout', [], () => undefined);
+  }
+  me() {
+    return this.answer('me', [], () => this.me_);
+  }
+  addresses(elderId?: string) {
+    return this.answer('addresses', [elderId], () => this.addressList);
+  }
+  slots(query: Parameters<ApiClient['slots']>[0]) {
+    return this.answer('slots', [query], () => this.slotData);
+  }
+  createBooking(body: CreateBookingBody, key: string) {
+    return this.answer('createBooking', [body, key], () => {
+      const existing = this.made.get(key);
+      if (existing) return existing;
+      const b = booking({ id: `bbbbbbbb-bbbb-4bbb-8bbb-${String(this.made.size).padStart(12, '0')}`, note: body.note ?? null, slotStart: body.slotStart });
+      this.made.set(key, b);
+      return b;
+    });
+  }
+  bookings() {
+    return this.answer('bookings', [], () => this.bookingsList);
+  }
+  booking(id: string) {
+    return this.answer('booking', [id], () => {
+      const b = this.bookingsList.find((x) => x.id === id);
+      if (!b) throw serverError('NOT_FOUND');
+      return b;
+    });
+  }
+  staffTasks() {
+    return this.answer('staffTasks', [], () => this.tasks.map((t) => ({ ...t })));
+  }
+  confirmTask(id: string, version: number) {
+    return this.answer('confirmTask', [id, version], () => {
+      const t = this.tasks.find((x) => x.id === id);
+      if (!t) throw serverError('NOT_FOUND');
+      if (t.version !== version) throw serverError('VERSION_CONFLICT');
+      const updated: StaffTask = { ...t, status: 'confirmed', statusLabel: '已确认', version: t.version + 1, allowedActions: ['depart', 'cancel'] };
+      this.tasks = this.tasks.map((x) => (x.id === id ? updated : x));
+      return { ...updated };
+    });
+  }
+}
+
+export function memoryTokens(initial: string | null = null) {
+  let token = initial;
+  return {
+    get: () => token,
+    set: (t: string) => {
+      token = t;
+    },
+    clear: () => {
+      token = null;
+    },
+  };
+}
+
+export const NETWORK = () => ApiError.network();
