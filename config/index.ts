@@ -24,7 +24,7 @@ const tsconfigPaths = (chain: ChainLike) => {
 };
 
 // domain/ lives outside src/: Taro only compiles src/ unless told otherwise.
-const compileDomain = { include: [domainDir] };
+const compileDomain = { include: [domainDir, path.join(root, 'config', 'plugins')] };
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -36,7 +36,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: isWeapp ? 'dist/weapp' : 'dist/h5',
-    plugins: [],
+    plugins: isWeapp ? [path.join(__dirname, 'plugins', 'mini-a11y.ts')] : [],
     defineConstants: {
       API_BASE_URL: JSON.stringify(apiBaseUrl),
     },

@@ -2,7 +2,7 @@
  * Wiring: builds the Fastify app from its dependencies. Nothing here opens a port or a database,
  * so tests build the same app on a fresh database with a fake WeChat or a fixed clock.
  */
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { registerErrorHandling } from './errors';
 import { AddressService } from './modules/addresses/service';
@@ -30,8 +30,12 @@ function loggerOptions(deps: AppDeps): Pick<FastifyServerOptions, 'logger' | 'lo
   return {
     logger: {
       level: deps.config.logLevel,
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
+      serializers: {
+        req: (req: FastifyRequest) => ({ method: req.method, url: req.url, remoteAddress: req.ip, headers: req.headers }),
+      },
       // Bearer tokens and cookies are credentials: never in the logs.
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'], censor: '[redacted]' },
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
     },
   };
 }

@@ -21,6 +21,8 @@ export interface AppDeps {
   wechat?: WechatClient | null;
   /** A ready pino-compatible logger; absent: fastify builds one from config.logLevel. */
   logger?: FastifyBaseLogger;
+  /** Where the built logger writes (default stdout); tests read the log lines from here. */
+  logStream?: { write(line: string): void };
 }
 
 declare module 'fastify' {

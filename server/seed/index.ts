@@ -18,10 +18,12 @@ async function insertPeople(tx: Queryable, now: Date): Promise<void> {
   await tx.query(`insert into users (id, role, name, gender) values ($1, 'dispatcher', $2, $3)`, [
     SEED_DISPATCHER.id, SEED_DISPATCHER.name, SEED_DISPATCHER.gender,
   ]);
-  for (const a of SEED_ADDRESSES) {
-    await tx.query('insert into addresses (id, elder_id, label, text, district, lat, lng) values ($1, $2, $3, $4, $5, $6, $7)', [
-      a.id, a.elderId, a.label, a.text, a.district, a.lat, a.lng,
-    ]);
+  // One second apart, so "first saved" (the home) stays first: rows of one transaction share now().
+  for (const [i, a] of SEED_ADDRESSES.entries()) {
+    await tx.query(
+      'insert into addresses (id, elder_id, label, text, district, lat, lng, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz)',
+      [a.id, a.elderId, a.label, a.text, a.district, a.lat, a.lng, new Date(now.getTime() + i * 1000).toISOString()],
+    );
   }
   for (const l of SEED_FAMILY_LINKS) {
     await tx.query('insert into family_links (family_user_id, elder_user_id, relation, consented_at) values ($1, $2, $3, $4::timestamptz)', [

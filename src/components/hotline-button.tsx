@@ -5,7 +5,7 @@ import { BigButton } from './big-button';
 export function HotlineButton({ onCall, label = '拨打客服热线' }: { onCall: (phone: string) => void; label?: string }) {
   return (
     <BigButton
-      label={`📞 ${label}`}
+      label={label}
       sublabel={HOTLINE}
       ariaLabel={`${label} ${HOTLINE}`}
       variant='secondary'

@@ -12,7 +12,15 @@ export function serviceLine(b: Pick<BookingView, 'serviceType' | 'claimType'>): 
 }
 
 /** A visit in a list or on the home page; the whole card opens it. */
-export function VisitCard({ booking, onOpen, heading }: { booking: BookingView; onOpen: (id: string) => void; heading?: string }) {
+export interface VisitCardProps {
+  booking: BookingView;
+  onOpen: (id: string) => void;
+  heading?: string;
+  /** Say whom the visit is for (a family member sees several elders' visits). */
+  showElder?: boolean;
+}
+
+export function VisitCard({ booking, onOpen, heading, showElder }: VisitCardProps) {
   const when = formatVisitWindow(booking.slotStart, booking.slotEnd);
   const who = booking.staff ? `${booking.staff.title}上门` : '正在为您安排服务人员';
   return (
@@ -27,7 +35,7 @@ export function VisitCard({ booking, onOpen, heading }: { booking: BookingView; 
       <Text className='text strong'>{serviceLine(booking)}</Text>
       <Text className='text'>{when}</Text>
       <Text className='text'>{who}</Text>
-      <Text className='text'>为 {booking.elder.name} 服务</Text>
+      {showElder ? <Text className='text'>为 {booking.elder.name} 服务</Text> : null}
       <Text className='text visit-card__more'>查看详情 ›</Text>
     </View>
   );

@@ -1,4 +1,4 @@
-import { busyRangeOf, describeEvent, ineligibility, rankCandidates, staffTitle, type MatchRequest, type StaffProfile } from '@domain';
+import { busyRangeOf, describeEvent, ineligibility, rankCandidates, staffTitle, type MatchRequest, type StaffCommitments, type StaffProfile } from '@domain';
 
 const weekdays = { '1': [['08:30', '17:30']], '2': [['08:30', '17:30']], '3': [['08:30', '17:30']], '4': [['08:30', '17:30']], '5': [['08:30', '17:30']] } as StaffProfile['workingHours'];
 
@@ -27,22 +27,23 @@ const req: MatchRequest = {
   slotStart: '2026-11-24T01:00:00.000Z',
   slotEnd: '2026-11-24T02:00:00.000Z',
 };
-const free = { busy: [], visitsThatDay: 0 };
+const free: StaffCommitments = { busy: [], visitsThatDay: 0 };
 
 describe('hard constraints', () => {
   test('a qualified, nearby, free person on duty is eligible', () => {
     expect(ineligibility(staff({}), req, free)).toBeNull();
   });
 
-  test.each([
+  const cases: Array<[string, StaffProfile, MatchRequest, StaffCommitments]> = [
     ['skill', staff({ skills: ['escort'] }), req, free],
-    ['skill', staff({}), { ...req, claimType: 'accident_disability' as const }, free],
+    ['skill', staff({}), { ...req, claimType: 'accident_disability' }, free],
     ['area', staff({ base: { lat: 31.3, lng: 121.6 } }), req, free],
     ['hours', staff({ workingHours: { '6': [['08:30', '17:30']] } }), req, free],
     ['hours', staff({ workingHours: { '2': [['09:30', '17:30']] } }), req, free],
     ['cap', staff({ dailyCap: 2 }), req, { busy: [], visitsThatDay: 2 }],
     ['declined', staff({}), { ...req, excludedStaffIds: ['s1'] }, free],
-  ] as const)('refuses for %s', (reason, s, r, c) => {
+  ];
+  test.each(cases)('refuses for %s', (reason, s, r, c) => {
     expect(ineligibility(s, r, c)).toBe(reason);
   });
 

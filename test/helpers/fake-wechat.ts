@@ -61,71 +61,90 @@ const ERRMSG: Record<number, string> = {
   45011: 'api minute-quota reach limit  mustslower  retry next minute',
 };
 
-export async function startFakeWechat(options: FakeWechatOptions = {}): Promise<FakeWechat> {
-  const appId = options.appId ?? 'wx-fake-appid';
-  const secret = options.secret ?? 'fake-secret';
-  const codes = new Map<string, IssuedCode>();
-  const failures: number[] = [];
-  const exchanges: Array<{ code: string; errcode: number }> = [];
-  let delayMs = 0;
+class FakeWechatServer implements FakeWechat {
+  readonly exchanges: Array<{ code: string; errcode: number }> = [];
+  baseUrl = '';
+  private readonly codes = new Map<string, IssuedCode>();
+  private readonly failures: number[] = [];
+  private delayMs = 0;
+  private readonly server = createServer((req, res) => this.handle(req, res));
 
-  const answerFor = (params: URLSearchParams): Record<string, unknown> => {
-    const code = params.get('js_code') ?? '';
-    const fail = (errcode: number) => {
-      exchanges.push({ code, errcode });
-      return { errcode, errmsg: `${ERRMSG[errcode] ?? 'error'}, rid: ${randomBytes(4).toString('hex')}` };
-    };
-    if (params.get('appid') !== appId) return fail(40013);
-    if (params.get('secret') !== secret) return fail(40125);
-    if (params.get('grant_type') !== 'authorization_code') return fail(40029);
-    if (failures.length > 0) return fail(failures.shift() as number);
-    const issued = codes.get(code);
-    if (!issued) return fail(40029);
-    if (issued.used) return fail(40163);
-    issued.used = true;
-    exchanges.push({ code, errcode: 0 });
-    return { openid: issued.openid, session_key: issued.sessionKey, ...(issued.unionid ? { unionid: issued.unionid } : {}) };
-  };
+  constructor(
+    readonly appId: string,
+    readonly secret: string,
+  ) {}
 
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  issueCode(openid: string, opts: { unionid?: string } = {}): string {
+    const code = randomBytes(16).toString('hex');
+    this.codes.set(code, { openid, sessionKey: randomBytes(16).toString('base64'), unionid: opts.unionid, used: false });
+    return code;
+  }
+
+  sessionKeyOf(code: string): string | undefined {
+    return this.codes.get(code)?.sessionKey;
+  }
+
+  failNext(errcode: number, times = 1): void {
+    for (let i = 0; i < times; i++) this.failures.push(errcode);
+  }
+
+  setDelay(ms: number): void {
+    this.delayMs = ms;
+  }
+
+  env(): Record<string, string> {
+    return { WECHAT_APPID: this.appId, WECHAT_SECRET: this.secret, WECHAT_API_BASE: this.baseUrl };
+  }
+
+  close(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.server.closeAllConnections();
+      this.server.close((err) => (err ? reject(err) : resolve()));
+    });
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const respond = () => {
       if (req.method !== 'GET' || url.pathname !== '/sns/jscode2session') {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      res.writeHead(200, { 'content-type': 'text/plain' }).end(JSON.stringify(answerFor(url.searchParams)));
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(JSON.stringify(this.exchange(url.searchParams)));
     };
-    if (delayMs > 0) setTimeout(respond, delayMs);
+    if (this.delayMs > 0) setTimeout(respond, this.delayMs);
     else respond();
-  };
+  }
 
-  const server = createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  /** The answer WeChat would give, in the order WeChat checks things. */
+  private exchange(params: URLSearchParams): Record<string, unknown> {
+    const code = params.get('js_code') ?? '';
+    const fail = (errcode: number) => {
+      this.exchanges.push({ code, errcode });
+      return { errcode, errmsg: `${ERRMSG[errcode] ?? 'error'}, rid: ${randomBytes(4).toString('hex')}` };
+    };
+    if (params.get('appid') !== this.appId) return fail(40013);
+    if (params.get('secret') !== this.secret) return fail(40125);
+    if (params.get('grant_type') !== 'authorization_code') return fail(40029);
+    const forced = this.failures.shift();
+    if (forced !== undefined) return fail(forced);
+    const issued = this.codes.get(code);
+    if (!issued) return fail(40029);
+    if (issued.used) return fail(40163);
+    issued.used = true;
+    this.exchanges.push({ code, errcode: 0 });
+    return { openid: issued.openid, session_key: issued.sessionKey, ...(issued.unionid ? { unionid: issued.unionid } : {}) };
+  }
+}
 
-  return {
-    baseUrl,
-    appId,
-    secret,
-    exchanges,
-    issueCode(openid, opts = {}) {
-      const code = randomBytes(16).toString('hex');
-      codes.set(code, { openid, sessionKey: randomBytes(16).toString('base64'), unionid: opts.unionid, used: false });
-      return code;
-    },
-    sessionKeyOf: (code) => codes.get(code)?.sessionKey,
-    failNext(errcode, times = 1) {
-      for (let i = 0; i < times; i++) failures.push(errcode);
-    },
-    setDelay(ms) {
-      delayMs = ms;
-    },
-    env: () => ({ WECHAT_APPID: appId, WECHAT_SECRET: secret, WECHAT_API_BASE: baseUrl }),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
-  };
+/** Starts a fake WeChat API on 127.0.0.1 with a random port. Close it in afterAll. */
+export async function startFakeWechat(options: FakeWechatOptions = {}): Promise<FakeWechat> {
+  const fake = new FakeWechatServer(options.appId ?? 'wx-fake-appid', options.secret ?? 'fake-secret');
+  await fake.listen();
+  return fake;
 }

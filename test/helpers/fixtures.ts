@@ -88,3 +88,29 @@ export async function signIn(http: HttpClient, userId: string): Promise<string> 
 
 /** Instant of a China wall-clock time on a China date. */
 export const china = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00.000+08:00`).toISOString();
+
+export interface BookOptions {
+  addressId: string;
+  slotStart: string;
+  claimType?: string;
+  elderId?: string;
+  note?: string;
+  key?: string;
+}
+
+/** POST /api/bookings with a fresh Idempotency-Key unless one is given. */
+export function book(http: HttpClient, token: string, opts: BookOptions) {
+  const { key, claimType, ...rest } = opts;
+  return http('POST', '/api/bookings', {
+    token,
+    headers: { 'idempotency-key': key ?? unique('key-') + unique() },
+    body: { serviceType: 'claim', claimType: claimType ?? 'inpatient', ...rest },
+  });
+}
+
+/** The slot starts /api/slots offers for this address, flattened. */
+export async function offeredStarts(http: HttpClient, token: string, addressId: string, claimType = 'inpatient'): Promise<string[]> {
+  const res = await http('GET', `/api/slots?serviceType=claim&claimType=${claimType}&addressId=${addressId}`, { token });
+  if (res.status !== 200) throw new Error(`slots failed: ${res.status} ${res.text}`);
+  return res.json<{ days: Array<{ slots: Array<{ start: string }> }> }>().days.flatMap((d) => d.slots.map((s) => s.start));
+}

@@ -1,5 +1,7 @@
 /** Health, OpenAPI, the error envelope, staff photos and the H5 placeholder. */
 import { ERROR_CATALOG } from '@domain';
+import { buildApp } from '../../server/app';
+import { httpClient } from '../helpers/http-client';
 import { createStaff, uniqueArea } from '../helpers/fixtures';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -122,5 +124,52 @@ describe('H5 app', () => {
     const res = await server.http('GET', '/');
     expect(res.status).toBe(200);
     expect(res.text).toContain('npm run build:h5');
+  });
+});
+
+describe('logs', () => {
+  it('are structured JSON lines with the bearer token redacted', async () => {
+    const lines: string[] = [];
+    const app = await buildApp({
+      config: { ...server.config, logLevel: 'info' },
+      db: server.db,
+      clock: server.clock,
+      logStream: { write: (line) => void lines.push(line) },
+    });
+    try {
+      const http = httpClient(await app.listen({ host: '127.0.0.1', port: 0 }));
+      await http('GET', '/api/me', { token: 'very-secret-token-value' });
+    } finally {
+      await app.close();
+    }
+    const entries = lines.map((l) => JSON.parse(l));
+    const incoming = entries.find((e) => e.msg === 'incoming request');
+    expect(incoming.req).toMatchObject({ method: 'GET', url: '/api/me', headers: { authorization: '[redacted]' } });
+    expect(lines.join('\n')).not.toContain('very-secret-token-value');
+  });
+});
+
+describe('unexpected errors', () => {
+  it('answer 500 INTERNAL without details, log them in full, and turn a stray 23P01 into SLOT_TAKEN', async () => {
+    const lines: string[] = [];
+    const app = await buildApp({ config: { ...server.config, logLevel: 'error' }, db: server.db, clock: server.clock, logStream: { write: (l) => void lines.push(l) } });
+    app.get('/test/boom', async () => {
+      throw new Error('secret internal detail');
+    });
+    app.get('/test/overlap', async () => {
+      throw Object.assign(new Error('conflicting key value violates exclusion constraint'), { code: '23P01' });
+    });
+    try {
+      const http = httpClient(await app.listen({ host: '127.0.0.1', port: 0 }));
+      const boom = await http('GET', '/test/boom');
+      expect(boom.status).toBe(500);
+      expect(boom.json()).toEqual({ code: 'INTERNAL', message: ERROR_CATALOG.INTERNAL.message });
+      const overlap = await http('GET', '/test/overlap');
+      expect(overlap.status).toBe(409);
+      expect(overlap.json()).toEqual({ code: 'SLOT_TAKEN', message: ERROR_CATALOG.SLOT_TAKEN.message });
+    } finally {
+      await app.close();
+    }
+    expect(lines.join('\n')).toContain('secret internal detail');
   });
 });

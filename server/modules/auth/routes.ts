@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { onRequestAsyncHookHandler } from 'fastify';
 import { DemoUsersResponseSchema, DevLoginBodySchema, ErrorResponseSchema, SessionResponseSchema, UserViewSchema, WechatLoginBodySchema } from '@domain';
 import { bearerSecurity, NoContentSchema, responses } from '../../http';
 import { bearerToken, currentUser, type Guards } from '../../plugins/auth';
-import type { onRequestAsyncHookHandler } from 'fastify';
 import type { AuthService } from './service';
 
 export interface AuthRoutesOptions {

@@ -4,7 +4,7 @@
  */
 import { DomainError } from '@domain';
 import type { Queryable } from '../../db';
-import { consentingElders, findCustomer, hasConsent, hasSavedAddress, type ElderRef } from './repository';
+import { consentingElders, hasConsent, hasSavedAddress, type ElderRef } from './repository';
 
 export type CustomerActingRole = 'customer' | 'family';
 
@@ -26,5 +26,3 @@ export async function bookableElders(q: Queryable, actor: ElderRef): Promise<Eld
   const self = (await hasSavedAddress(q, actor.id)) ? [{ id: actor.id, name: actor.name }] : [];
   return [...self, ...(await consentingElders(q, actor.id))];
 }
-
-export { findCustomer };

@@ -32,8 +32,3 @@ export async function hasSavedAddress(q: Queryable, userId: string): Promise<boo
   const r = await q.query('select 1 from addresses where elder_id = $1 limit 1', [userId]);
   return r.rows.length > 0;
 }
-
-export async function findCustomer(q: Queryable, userId: string): Promise<ElderRef | null> {
-  const r = await q.query<ElderRef>(`select id, name from users where id = $1 and role = 'customer'`, [userId]);
-  return r.rows[0] ?? null;
-}

@@ -11,7 +11,7 @@ import { GateFallback } from '@/parts/gate-fallback';
 import { signOut, stores } from '@/wiring';
 import './index.scss';
 
-function NextVisit() {
+const NextVisit = observer(() => {
   const { visits } = stores;
   if (visits.listState === 'loading' && !visits.list.length) return <Loading text='正在查看您的预约…' />;
   if (visits.listState === 'error' && !visits.list.length) {
@@ -23,8 +23,8 @@ function NextVisit() {
   }
   const next = visits.next;
   if (!next) return visits.listState === 'ready' ? <Text className='text muted home__none'>目前没有待上门的预约。</Text> : null;
-  return <VisitCard booking={next} heading='下一次上门' onOpen={(id) => void nav.go(ROUTES.visit, { id })} />;
-}
+  return <VisitCard booking={next} heading='下一次上门' showElder={!stores.session.booksOnlyForSelf} onOpen={(id) => void nav.go(ROUTES.visit, { id })} />;
+});
 
 const HomePage = observer(() => {
   const { session, visits, draft } = stores;

@@ -35,7 +35,16 @@ export async function phoneContext(browser: Browser): Promise<BrowserContext> {
   });
 }
 
-/** Saves `<journey>/<nn>-<step>.png`, numbering steps in the order they are taken. */
+/** The page Taro H5 is showing now (others stay in the DOM, hidden, while they slide). */
+export function currentPage(page: Page) {
+  return page.locator('.taro_page_stationed:visible').last();
+}
+
+/**
+ * Saves `<journey>/<nn>-<who>-<step>.png`, numbering steps in the order they are taken. Taro H5
+ * scrolls inside the page element, so `fullPage` would cut it off: the viewport is grown to the
+ * page's height for the shot and put back afterwards.
+ */
 export function stepShooter(journey: string) {
   const dir = path.join(SCREENSHOT_DIR, journey);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -44,7 +53,11 @@ export function stepShooter(journey: string) {
   return async (page: Page, step: string) => {
     n += 1;
     const file = path.join(dir, `${String(n).padStart(2, '0')}-${step}.png`);
-    await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+    const viewport = page.viewportSize() ?? { width: 375, height: 812 };
+    const height = await currentPage(page).evaluate((el) => el.scrollHeight);
+    await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.min(height, 4000)) });
+    await page.screenshot({ path: file, animations: 'disabled' });
+    await page.setViewportSize(viewport);
     return file;
   };
 }

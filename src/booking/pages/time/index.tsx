@@ -20,21 +20,25 @@ const Days = observer(() => {
   return (
     <View className='grid' role='group' ariaRole='group' aria-label='选择日期'>
       {draft.days.map((d, i) => {
-        const { top, bottom } = dayLabel(d.date, i);
+        const { lines, full: name } = dayLabel(d.date, i);
         const full = d.slots.length === 0;
         return (
           <View key={d.date} className='grid__cell time__day'>
             <BigButton
-              label={top}
-              sublabel={full ? `${bottom} 已约满` : bottom}
-              ariaLabel={`${top} ${bottom}${full ? '，已约满' : ''}`}
+              label={lines[0]}
+              sublabel={lines[1]}
+              ariaLabel={`${name}${full ? '，已约满' : ''}`}
               variant='choice'
               selected={draft.selectedDate === d.date}
+              className={full ? 'time__day--full' : ''}
               onTap={() => {
                 draft.chooseDate(d.date);
                 scrollToSelector('#slots');
               }}
-            />
+            >
+              {lines[2] ? <Text className='btn__sub'>{lines[2]}</Text> : null}
+              {full ? <Text className='btn__sub time__full'>已约满</Text> : null}
+            </BigButton>
           </View>
         );
       })}
@@ -46,31 +50,28 @@ const Slots = observer(() => {
   const { draft } = stores;
   const day = draft.selectedDay;
   if (!day) return null;
-  const { top, bottom } = dayLabel(day.date, draft.days.indexOf(day));
+  const { full: name } = dayLabel(day.date, draft.days.indexOf(day));
   return (
     <View id='slots' className='card'>
-      <Text className='h2 time__slots-title'>
-        {top} {bottom}
-      </Text>
+      <Text className='h2 time__slots-title'>{name}</Text>
       {day.slots.length === 0 ? (
         <Text className='text' data-testid='day-full'>
           这天已约满，请选其他日子。
         </Text>
       ) : (
-        <View className='grid'>
+        <View>
           {day.slots.map((s) => (
-            <View key={s.start} className='grid__cell'>
-              <BigButton
-                label={s.label}
-                ariaLabel={`${bottom} ${s.label}`}
-                variant='choice'
-                selected={draft.slot?.start === s.start}
-                onTap={() => {
-                  draft.chooseSlot(s);
-                  scrollToSelector('#note');
-                }}
-              />
-            </View>
+            <BigButton
+              key={s.start}
+              label={s.label}
+              ariaLabel={`${name} ${s.label}`}
+              variant='choice'
+              selected={draft.slot?.start === s.start}
+              onTap={() => {
+                draft.chooseSlot(s);
+                scrollToSelector('#note');
+              }}
+            />
           ))}
         </View>
       )}

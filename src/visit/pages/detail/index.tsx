@@ -13,7 +13,7 @@ import { GateFallback } from '@/parts/gate-fallback';
 import { stores } from '@/wiring';
 import './index.scss';
 
-function VisitBody({ b }: { b: BookingView }) {
+const VisitBody = observer(({ b, showElder }: { b: BookingView; showElder: boolean }) => {
   return (
     <View>
       <View className='card visit__head' data-testid='visit-status'>
@@ -24,7 +24,7 @@ function VisitBody({ b }: { b: BookingView }) {
         <Text className='text'>
           地址：{b.address.label}，{b.address.text}
         </Text>
-        <Text className='text'>为 {b.elder.name} 服务</Text>
+        {showElder ? <Text className='text'>为 {b.elder.name} 服务</Text> : null}
         {b.note ? <Text className='text'>留言：{b.note}</Text> : null}
       </View>
 
@@ -43,6 +43,17 @@ function VisitBody({ b }: { b: BookingView }) {
       </View>
     </View>
   );
+});
+
+/** Right after booking: say what happens next, until the visit is confirmed. */
+function SubmittedNotice({ b }: { b: BookingView }) {
+  if (b.status === 'offered' && b.staff) {
+    return <Notice tone='success' title='预约已提交' text={`已为您安排${b.staff.title}，等${b.staff.title}确认后，这里会显示“已确认”。`} />;
+  }
+  if (b.status === 'submitted' || b.status === 'matching') {
+    return <Notice tone='success' title='预约已提交' text='我们正在为您安排服务人员，安排好后这里会显示是谁来。' />;
+  }
+  return null;
 }
 
 const VisitPage = observer(() => {
@@ -59,13 +70,13 @@ const VisitPage = observer(() => {
   const refreshing = visits.currentState === 'loading';
   return (
     <PageShell>
-      {params.created === '1' ? <Notice tone='success' title='预约已提交' text='我们正在为您安排服务人员，安排好后这里会显示是谁来。' /> : null}
+      {params.created === '1' && b ? <SubmittedNotice b={b} /> : null}
       {!id ? <Notice tone='error' text='没有找到这次预约，请从“我的预约”里打开。' /> : null}
       {!b && refreshing ? <Loading text='正在查看预约…' /> : null}
       {visits.currentState === 'error' ? (
         <Notice tone='error' title={b ? '没有刷新成功，下面是之前的信息' : '预约信息没有加载出来'} text={visits.currentError ?? undefined} />
       ) : null}
-      {b ? <VisitBody b={b} /> : null}
+      {b ? <VisitBody b={b} showElder={!stores.session.booksOnlyForSelf} /> : null}
       {id ? <BigButton label='刷新' sublabel='看看有没有新进度' variant='secondary' busy={refreshing} busyLabel='正在刷新…' onTap={() => void load()} testId='refresh' /> : null}
       <HotlineButton onCall={callPhone} />
       <BigButton label='我的全部预约' variant='quiet' onTap={() => void nav.go(ROUTES.visits)} />

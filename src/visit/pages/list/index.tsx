@@ -18,6 +18,7 @@ const VisitsPage = observer(() => {
   usePullRefresh(() => visits.loadList());
   if (!ready) return <GateFallback />;
   const loading = visits.listState === 'loading';
+  const showElder = !stores.session.booksOnlyForSelf;
 
   return (
     <PageShell>
@@ -35,7 +36,7 @@ const VisitsPage = observer(() => {
         <View>
           <Text className='h2'>待上门（{visits.upcoming.length}）</Text>
           {visits.upcoming.map((b) => (
-            <VisitCard key={b.id} booking={b} onOpen={open} />
+            <VisitCard key={b.id} booking={b} onOpen={open} showElder={showElder} />
           ))}
         </View>
       ) : null}
@@ -43,7 +44,7 @@ const VisitsPage = observer(() => {
         <View>
           <Text className='h2'>已结束（{visits.past.length}）</Text>
           {visits.past.map((b) => (
-            <VisitCard key={b.id} booking={b} onOpen={open} />
+            <VisitCard key={b.id} booking={b} onOpen={open} showElder={showElder} />
           ))}
         </View>
       ) : null}

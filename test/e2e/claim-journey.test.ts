@@ -1,0 +1,124 @@
+/**
+ * The first journey, in the H5 build against the real server process and database: an elder
+ * books a home-visit claim, the matched staff member confirms it in their own browser, and the
+ * elder's visit page shows 已确认 with the staff member's card and the timeline in Chinese.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { currentPage, launchBrowser, phoneContext, stepShooter } from './support/browser';
+import { startServer, type RunningServer } from './support/server-process';
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+const shot = stepShooter('claim-journey');
+
+async function openApp(who: string): Promise<Page> {
+  const context = await phoneContext(browser);
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`${who}: ${e.message}`));
+  await page.goto(`${server.url}/`);
+  return page;
+}
+
+/** Waits until the page on screen shows this text (Taro slides pages in; wait for the new one). */
+async function shows(page: Page, text: string | RegExp): Promise<void> {
+  await currentPage(page).getByText(text).first().waitFor({ timeout: 20_000 });
+}
+
+const button = (page: Page, name: string | RegExp) => currentPage(page).getByRole('button', { name }).first();
+
+async function signIn(page: Page, name: string | RegExp): Promise<void> {
+  await shows(page, '欢迎使用安心上门');
+  await button(page, name).click();
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+test('an elder books a home-visit claim and sees it confirmed by the matched staff member', async () => {
+  // The customer signs in and starts a claim.
+  const customer = await openApp('customer');
+  await signIn(customer, /^张秀英/);
+  await shows(customer, '您想办什么事');
+  await shot(customer, 'customer-home');
+  await button(customer, /^上门理赔/).click();
+
+  // Taps a claim type and is told, before booking, which documents to have ready.
+  await shows(customer, '要办哪一种理赔');
+  await button(customer, /^住院医疗/).click();
+  await shows(customer, '出院小结');
+  await shot(customer, 'customer-claim-type-checklist');
+  await button(customer, /^我知道了/).click();
+
+  // Picks a saved address.
+  await shows(customer, '请工作人员到哪里');
+  const home = currentPage(customer).locator('[role=button][aria-pressed]').first();
+  await home.waitFor();
+  await shot(customer, 'customer-address');
+  await home.click();
+
+  // Picks the first time the server says someone can serve.
+  await shows(customer, '哪天、几点上门');
+  const slot = currentPage(customer).locator('#slots [role=button]').first();
+  await slot.waitFor({ timeout: 20_000 });
+  const slotLabel = (await slot.getAttribute('aria-label')) ?? '';
+  expect(slotLabel).toMatch(/\d+:\d\d/);
+  await slot.click();
+  await shot(customer, 'customer-time');
+  await button(customer, /^下一步/).click();
+
+  // Reads the summary and the anti-fraud notice, and confirms.
+  await shows(customer, '请核对预约信息');
+  await shows(customer, '住院医疗');
+  await shows(customer, /不会.*银行卡/);
+  await shot(customer, 'customer-confirm');
+  await button(customer, /^确认预约/).click();
+
+  // The visit page: offered to a named staff member, waiting for their confirmation.
+  await shows(customer, '现在的状态');
+  await shows(customer, '等待服务人员确认');
+  const nameLine = currentPage(customer).getByText(/^姓名：/).first();
+  await nameLine.waitFor();
+  const staffName = ((await nameLine.textContent()) ?? '').replace('姓名：', '').trim();
+  expect(staffName).toMatch(/^[\u4e00-\u9fa5]{2,4}$/);
+  await shot(customer, 'customer-visit-offered');
+
+  // The staff member signs in on another phone, sees the visit in their task list and confirms it.
+  const staff = await openApp('staff');
+  await signIn(staff, new RegExp(`^${staffName}`));
+  await shows(staff, '分配给您的任务');
+  await shows(staff, '住院医疗');
+  await shows(staff, '张**');
+  await shot(staff, 'staff-tasks');
+  await button(staff, /^确认接单/).click();
+  await shows(staff, '已确认');
+  await expect(button(staff, /^确认接单/).count()).resolves.toBe(0);
+  await shot(staff, 'staff-confirmed');
+
+  // Back on the elder's phone: 已确认, the staff member's card with photo and staff number, the timeline.
+  await button(customer, /^刷新/).click();
+  const status = currentPage(customer).locator('[data-testid=visit-status]');
+  await status.getByText('已确认').first().waitFor({ timeout: 20_000 });
+  await shows(customer, `姓名：${staffName}`);
+  await shows(customer, /^工号：AX\d{4}$/);
+  // The photo really loaded from the server (not a broken image).
+  const photo = currentPage(customer).locator('img').first();
+  await photo.waitFor();
+  await customer.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await photo.elementHandle(), { timeout: 10_000 });
+  await shows(customer, '您提交了预约');
+  await shows(customer, /已为您安排.*等待确认/);
+  await shows(customer, /已确认，会按约定时间上门/);
+  await shot(customer, 'customer-visit-confirmed');
+
+  expect(pageErrors).toEqual([]);
+});
