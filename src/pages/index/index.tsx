@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { BigButton, HotlineButton, Loading, Notice, PageShell, VisitCard } from '@/components';
 import { usePullRefresh } from '@/hooks/use-pull-refresh';
@@ -8,7 +7,8 @@ import { useShowLoad } from '@/hooks/use-show-load';
 import { nav, ROUTES } from '@/platform/nav';
 import { callPhone } from '@/platform/phone';
 import { GateFallback } from '@/parts/gate-fallback';
-import { signOut, stores } from '@/wiring';
+import { SignOutButton } from '@/parts/sign-out-button';
+import { stores } from '@/wiring';
 import './index.scss';
 
 const NextVisit = observer(() => {
@@ -40,13 +40,6 @@ const HomePage = observer(() => {
     void nav.go(draft.elder ? ROUTES.bookType : ROUTES.bookWho);
   };
 
-  const confirmSignOut = () => {
-    Taro.showModal({ title: '退出登录', content: '确定要退出登录吗？', confirmText: '退出', cancelText: '不退出' })
-      .then((r) => {
-        if (r.confirm) return signOut().then(() => nav.relaunch(ROUTES.login));
-      })
-      .catch(() => undefined);
-  };
 
   return (
     <PageShell className='home'>
@@ -68,7 +61,7 @@ const HomePage = observer(() => {
 
       <BigButton label='我的预约' sublabel='看全部预约和进度' variant='secondary' onTap={() => void nav.go(ROUTES.visits)} />
       <HotlineButton onCall={callPhone} />
-      <BigButton label='退出登录' variant='quiet' onTap={confirmSignOut} />
+      <SignOutButton />
     </PageShell>
   );
 });

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { observer } from 'mobx-react-lite';
 import { CLAIM_TYPE_INFO, SERVICE_LABELS } from '@domain/services';
 import { formatVisitWindow } from '@domain/time';
@@ -8,9 +7,9 @@ import { BigButton, EmptyState, Loading, Notice, PageShell, StatusBadge } from '
 import { usePullRefresh } from '@/hooks/use-pull-refresh';
 import { useSessionGate } from '@/hooks/use-session-gate';
 import { useShowLoad } from '@/hooks/use-show-load';
-import { nav, ROUTES } from '@/platform/nav';
 import { GateFallback } from '@/parts/gate-fallback';
-import { signOut, stores } from '@/wiring';
+import { SignOutButton } from '@/parts/sign-out-button';
+import { stores } from '@/wiring';
 import './index.scss';
 
 const TaskCard = observer(({ task }: { task: StaffTask }) => {
@@ -53,13 +52,6 @@ const TasksPage = observer(() => {
   usePullRefresh(() => staff.load());
   if (!ready) return <GateFallback />;
 
-  const confirmSignOut = () => {
-    Taro.showModal({ title: '退出登录', content: '确定要退出登录吗？', confirmText: '退出', cancelText: '不退出' })
-      .then((r) => {
-        if (r.confirm) return signOut().then(() => nav.relaunch(ROUTES.login));
-      })
-      .catch(() => undefined);
-  };
 
   return (
     <PageShell>
@@ -79,7 +71,7 @@ const TasksPage = observer(() => {
         <TaskCard key={t.id} task={t} />
       ))}
       <BigButton label='刷新' variant='secondary' busy={staff.state === 'loading'} busyLabel='正在刷新…' onTap={() => void staff.load()} />
-      <BigButton label='退出登录' variant='quiet' onTap={confirmSignOut} />
+      <SignOutButton />
     </PageShell>
   );
 });
