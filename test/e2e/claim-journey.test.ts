@@ -120,5 +120,12 @@ test('an elder books a home-visit claim and sees it confirmed by the matched sta
   await shows(customer, /已确认，会按约定时间上门/);
   await shot(customer, 'customer-visit-confirmed');
 
+  // The staff member signs out, asked once more so a stray tap does not do it.
+  await button(staff, /^退出登录/).click();
+  await staff.getByText('确定要退出登录吗？').waitFor();
+  await shot(staff, 'staff-sign-out-asked');
+  await staff.getByText('退出', { exact: true }).last().click();
+  await shows(staff, '欢迎使用安心上门');
+
   expect(pageErrors).toEqual([]);
 });
