@@ -40,7 +40,6 @@ const HomePage = observer(() => {
     void nav.go(draft.elder ? ROUTES.bookType : ROUTES.bookWho);
   };
 
-
   return (
     <PageShell className='home'>
       <Text className='h1'>{session.user?.name}，您好</Text>

@@ -27,7 +27,7 @@ const Days = observer(() => {
             <BigButton
               label={lines[0]}
               sublabel={lines[1]}
-              ariaLabel={`${name}${full ? '，已约满' : ''}`}
+              ariaLabel={`${name}${full ? '，这天不能预约' : ''}`}
               variant='choice'
               selected={draft.selectedDate === d.date}
               className={full ? 'time__day--full' : ''}
@@ -37,7 +37,7 @@ const Days = observer(() => {
               }}
             >
               {lines[2] ? <Text className='btn__sub'>{lines[2]}</Text> : null}
-              {full ? <Text className='btn__sub time__full'>已约满</Text> : null}
+              {full ? <Text className='btn__sub time__full'>不能预约</Text> : null}
             </BigButton>
           </View>
         );
@@ -56,7 +56,7 @@ const Slots = observer(() => {
       <Text className='h2 time__slots-title'>{name}</Text>
       {day.slots.length === 0 ? (
         <Text className='text' data-testid='day-full'>
-          这天已约满，请选其他日子。
+          这天没有可以上门的时间，请选其他日子。
         </Text>
       ) : (
         <View>

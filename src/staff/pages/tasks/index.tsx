@@ -52,7 +52,6 @@ const TasksPage = observer(() => {
   usePullRefresh(() => staff.load());
   if (!ready) return <GateFallback />;
 
-
   return (
     <PageShell>
       <Text className='h1'>{session.user?.name}，您好</Text>
