@@ -35,7 +35,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 375,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: isWeapp ? 'dist/weapp' : 'dist/h5',
+    // TARO_OUTPUT_ROOT lets parallel work build into its own folder (serve it with H5_DIR).
+    outputRoot: process.env.TARO_OUTPUT_ROOT || (isWeapp ? 'dist/weapp' : 'dist/h5'),
     plugins: isWeapp ? [path.join(__dirname, 'plugins', 'mini-a11y.ts')] : [],
     defineConstants: {
       API_BASE_URL: JSON.stringify(apiBaseUrl),
