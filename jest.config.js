@@ -17,5 +17,8 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/domain/**/*.test.ts', '<rootDir>/test/app/**/*.test.ts?(x)'] },
     { ...common, displayName: 'server', testMatch: ['<rootDir>/test/server/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    // The WeChat build in a mini-program simulator: the view layer needs a DOM (jsdom); the app
+    // code runs in its own vm context without one (test/weapp/README.md).
+    { ...common, displayName: 'weapp', testEnvironment: '<rootDir>/test/weapp/support/environment.js', testMatch: ['<rootDir>/test/weapp/**/*.test.ts'] },
   ],
 };

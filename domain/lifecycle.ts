@@ -72,7 +72,8 @@ export const TRANSITION_RULES: readonly TransitionRule[] = [
   { action: 'decline', from: ['offered'], to: 'matching', roles: ['staff'], reasonRequired: true },
   { action: 'expire', from: ['offered'], to: 'matching', roles: ['system'], reasonRequired: false },
   { action: 'reassign', from: ['matching', 'unmatched', 'offered', 'confirmed'], to: 'offered', roles: ['dispatcher'], reasonRequired: true },
-  { action: 'rematch', from: ['unmatched', 'confirmed'], to: 'matching', roles: ['system', 'dispatcher'], reasonRequired: true },
+  // Staff fell ill or went on leave: their offered and confirmed visits go back to matching.
+  { action: 'rematch', from: ['unmatched', 'offered', 'confirmed'], to: 'matching', roles: ['system', 'dispatcher'], reasonRequired: true },
   { action: 'reschedule', from: BEFORE_DEPARTURE, to: 'matching', roles: ['customer', 'family'], reasonRequired: false },
   { action: 'depart', from: ['confirmed'], to: 'en_route', roles: ['staff'], reasonRequired: false },
   { action: 'arrive', from: ['en_route'], to: 'arrived', roles: ['staff'], reasonRequired: false },

@@ -6,7 +6,7 @@
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 import { ERROR_CATALOG } from './errors';
 import { ACTOR_ROLES, VISIT_ACTIONS, VISIT_STATUSES } from './lifecycle';
-import { CLAIM_TYPES, SERVICE_TYPES } from './services';
+import { CLAIM_TYPES, DEPARTMENTS, MOBILITY_NEEDS, SERVICE_TYPES } from './services';
 
 /** A union of string literals whose static type stays the literal union (not `string`). */
 type LiteralUnion<T extends readonly string[]> = TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>;
@@ -81,6 +81,8 @@ export const SlotsQuerySchema = Type.Object(
     serviceType: ServiceTypeSchema,
     claimType: Type.Optional(ClaimTypeSchema),
     addressId: IdSchema,
+    /** Escort only: the staff member collects the person at home (the visit window starts earlier). */
+    pickUp: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -92,6 +94,10 @@ export const SlotViewSchema = Type.Object({
   date: Type.String(),
   period: literals(['morning', 'afternoon'] as const),
   label: Type.String(),
+  /** Escort only: the hospital appointment this visit window was derived from. */
+  appointmentAt: Type.Optional(InstantSchema),
+  /** When moving a visit: the current dedicated person is free then (such slots are listed first). */
+  sameStaff: Type.Optional(Type.Boolean()),
 });
 export const SlotDaySchema = Type.Object({ date: Type.String(), label: Type.String(), slots: Type.Array(SlotViewSchema) });
 export const SlotsResponseSchema = Type.Object({ days: Type.Array(SlotDaySchema) });
@@ -100,15 +106,46 @@ export type SlotView = Static<typeof SlotViewSchema>;
 
 // ---- bookings ----
 
+export const DepartmentSchema = literals(DEPARTMENTS);
+export const MobilityNeedSchema = literals(MOBILITY_NEEDS);
+/** Whose phone the staff member calls: the elder's own, or the family member who booked. */
+export const ContactChoiceSchema = literals(['elder', 'booker'] as const);
+export type ContactChoice = Static<typeof ContactChoiceSchema>;
+
+/** What an escort needs: all taps (the hospital is searched or picked from recent ones). */
+export const EscortDetailsSchema = Type.Object(
+  {
+    hospitalId: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }),
+    department: DepartmentSchema,
+    /** The hospital appointment (UTC instant); the visit window is derived from it and pickUp. */
+    appointmentAt: InstantSchema,
+    pickUp: Type.Boolean(),
+    mobility: Type.Array(MobilityNeedSchema, { maxItems: MOBILITY_NEEDS.length, uniqueItems: true }),
+  },
+  { additionalProperties: false },
+);
+export type EscortDetails = Static<typeof EscortDetailsSchema>;
+
+/**
+ * One object for both services rather than a union: Fastify's validator strips unknown properties
+ * while trying union branches, which would drop the escort details. The server checks that a
+ * claim has claimType + slotStart and an escort has escort (and neither has the other's fields).
+ */
 export const CreateBookingBodySchema = Type.Object(
   {
-    serviceType: Type.Literal('claim'),
-    claimType: ClaimTypeSchema,
+    serviceType: ServiceTypeSchema,
+    /** Claims only. */
+    claimType: Type.Optional(ClaimTypeSchema),
     /** Whom the visit is for; defaults to the signed-in elder. */
     elderId: Type.Optional(IdSchema),
     addressId: IdSchema,
-    slotStart: InstantSchema,
+    /** Claims only: an offered slot start. */
+    slotStart: Type.Optional(InstantSchema),
+    /** Escorts only. */
+    escort: Type.Optional(EscortDetailsSchema),
     note: Type.Optional(Type.String({ maxLength: 200 })),
+    /** Default: the elder. */
+    contact: Type.Optional(ContactChoiceSchema),
   },
   { additionalProperties: false },
 );
@@ -140,6 +177,16 @@ export const TimelineEntrySchema = Type.Object({
 });
 export type TimelineEntry = Static<typeof TimelineEntrySchema>;
 
+export const EscortViewSchema = Type.Object({
+  hospitalId: Type.String(),
+  hospitalName: Type.String(),
+  department: DepartmentSchema,
+  appointmentAt: InstantSchema,
+  pickUp: Type.Boolean(),
+  mobility: Type.Array(MobilityNeedSchema),
+});
+export type EscortView = Static<typeof EscortViewSchema>;
+
 export const BookingViewSchema = Type.Object({
   id: IdSchema,
   status: VisitStatusSchema,
@@ -152,11 +199,19 @@ export const BookingViewSchema = Type.Object({
   slotEnd: InstantSchema,
   address: Type.Object({ label: Type.String(), text: Type.String() }),
   note: Type.Union([Type.String(), Type.Null()]),
+  /** Escorts: hospital, department, appointment, pick-up and mobility needs as booked. */
+  escort: Type.Optional(Type.Union([EscortViewSchema, Type.Null()])),
+  /** Whose phone the staff member calls. */
+  contact: Type.Optional(ContactChoiceSchema),
   staff: Type.Union([StaffCardSchema, Type.Null()]),
   matchReasons: Type.Array(Type.String()),
   timeline: Type.Array(TimelineEntrySchema),
   /** What the signed-in person may do now, from the state machine. */
   allowedActions: Type.Array(VisitActionSchema),
+  /** Until this instant the customer or family may cancel or move the visit in the app; after it, by phone. */
+  changeDeadline: InstantSchema,
+  /** The one-time door code (visit passport): only for the elder and consenting family, from confirmation until arrival. */
+  doorCode: Type.Union([Type.String({ pattern: '^[0-9]{6}$' }), Type.Null()]),
   createdAt: InstantSchema,
 });
 export type BookingView = Static<typeof BookingViewSchema>;
@@ -177,6 +232,10 @@ export const StaffTaskSchema = Type.Object({
   slotEnd: InstantSchema,
   address: Type.Object({ label: Type.String(), text: Type.String(), district: Type.String() }),
   note: Type.Union([Type.String(), Type.Null()]),
+  /** While offered: the staff member must answer before this instant, or the offer goes to someone else. */
+  offerExpiresAt: Type.Union([InstantSchema, Type.Null()]),
+  /** Only once they confirmed, while the visit is theirs. */
+  customerPhone: Type.Union([Type.String(), Type.Null()]),
   allowedActions: Type.Array(VisitActionSchema),
 });
 export type StaffTask = Static<typeof StaffTaskSchema>;

@@ -45,8 +45,8 @@ const DESCRIBE: Record<TimelineAction, (e: TimelineEventInput) => string> = {
   rematch: () => '正在为您重新安排服务人员',
   reschedule: (e) => (e.actorRole === 'family' ? `${who(e, '您的家人')}修改了上门时间` : '您修改了上门时间'),
   depart: (e) => `${who(e, '服务人员')}已出发，正在赶来`,
-  arrive: (e) => `${who(e, '服务人员')}已到达`,
-  start_service: () => '核对上门码无误，服务开始',
+  arrive: (e) => `${who(e, '服务人员')}已到达，上门码核对无误`,
+  start_service: () => '服务开始',
   complete: () => '服务已完成，感谢您的信任',
   cancel: (e) => {
     const by = { customer: '您', family: who(e, '您的家人'), staff: who(e, '服务人员'), dispatcher: '调度员', system: '系统' }[e.actorRole];

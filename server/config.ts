@@ -26,6 +26,9 @@ export const EnvSchema = Type.Object({
   WECHAT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60000, default: 5000 }),
   SESSION_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 24 * 30 }),
   LOGIN_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 0, default: 30 }),
+  CHANGE_CUTOFF_MINUTES: Type.Integer({ minimum: 0, maximum: 7 * 24 * 60, default: 120 }),
+  OFFER_TTL_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 30 }),
+  OFFER_SWEEP_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 30 }),
 });
 export type Env = Static<typeof EnvSchema>;
 
@@ -44,6 +47,17 @@ export interface AppConfig {
   sessionTtlHours: number;
   /** Sign-in attempts per client address per minute; 0 switches the limit off. */
   loginRateLimitPerMinute: number;
+  lifecycle: LifecycleConfig;
+}
+
+/** The rules of changing a visit that operations may tune. */
+export interface LifecycleConfig {
+  /** Customers and family may cancel or move a visit in the app until this long before it. */
+  changeCutoffMinutes: number;
+  /** An offer nobody answers lapses after this long and the booking is matched again. */
+  offerTtlMinutes: number;
+  /** How often the server looks for lapsed offers; 0 switches the sweep off (tests run it by hand). */
+  offerSweepSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -97,5 +111,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : null,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    lifecycle: {
+      changeCutoffMinutes: e.CHANGE_CUTOFF_MINUTES,
+      offerTtlMinutes: e.OFFER_TTL_MINUTES,
+      offerSweepSeconds: e.OFFER_SWEEP_SECONDS,
+    },
   };
 }

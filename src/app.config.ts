@@ -1,13 +1,17 @@
 export default defineAppConfig({
   // The main package holds only what everyone opens first; features load as sub-packages.
-  pages: ['pages/index/index', 'pages/login/index'],
+  pages: ['pages/index/index', 'pages/login/index', 'pages/me/index'],
   subPackages: [
     {
       root: 'booking',
-      pages: ['pages/who/index', 'pages/type/index', 'pages/address/index', 'pages/time/index', 'pages/confirm/index', 'pages/escort/index'],
+      pages: [
+        'pages/who/index', 'pages/type/index', 'pages/address/index', 'pages/time/index', 'pages/confirm/index', 'pages/escort/index',
+        'pages/department/index', 'pages/needs/index', 'pages/new-address/index',
+      ],
     },
-    { root: 'visit', pages: ['pages/detail/index', 'pages/list/index'] },
+    { root: 'visit', pages: ['pages/detail/index', 'pages/list/index', 'pages/cancel/index', 'pages/reschedule/index', 'pages/rate/index', 'pages/complaint/index'] },
     { root: 'staff', pages: ['pages/tasks/index'] },
+    { root: 'family', pages: ['pages/list/index', 'pages/invite/index', 'pages/consent/index', 'pages/link/index'] },
   ],
   // Weak signal at home: fetch the likely next packages while the person reads the home page.
   preloadRule: {
@@ -22,4 +26,8 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   lazyCodeLoading: 'requiredComponents',
+  // Choosing a new address on the map: declared here, and the privacy guide is agreed to first
+  // (always on since 2023-09-15; the flag keeps older base libraries asking too).
+  requiredPrivateInfos: ['chooseLocation'],
+  __usePrivacyCheck__: true,
 });

@@ -6,6 +6,7 @@ import { createApiClient } from '@/api/client';
 import { API_BASE } from '@/platform/env';
 import { wechatLoginCode } from '@/platform/login';
 import { taroSend } from '@/platform/request';
+import { taroDraftStorage } from '@/platform/draft-storage';
 import { taroTokenStore } from '@/platform/storage';
 import { createStores } from '@/stores';
 
@@ -16,12 +17,15 @@ const api = createApiClient({
   onUnauthenticated: (err) => stores.session.expire(err.message),
 });
 
-export const stores = createStores({ api, tokens: taroTokenStore, wechatCode: wechatLoginCode });
+export const stores = createStores({ api, tokens: taroTokenStore, wechatCode: wechatLoginCode, draftStorage: taroDraftStorage });
 
 /** Sign out and forget this person's data on the device. */
 export async function signOut(): Promise<void> {
   await stores.session.logout();
   stores.visits.reset();
+  stores.feedback.reset();
+  stores.preferences.reset();
   stores.staff.reset();
   stores.draft.reset();
+  stores.family.reset();
 }

@@ -6,6 +6,7 @@ import type { Db } from './types';
 export type { Db, Queryable, QueryResult, DatabaseKind } from './types';
 export { sqlState, SQLSTATE } from './types';
 export { runMigrations } from './migrate';
+export { transactionWithRetry } from './retry';
 
 export interface OpenDatabaseOptions {
   databaseUrl: string | undefined;

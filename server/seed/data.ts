@@ -10,6 +10,8 @@ export const DEMO_IDS = {
   family: 'a0000000-0000-4000-8000-000000000002',
   otherElder: 'a0000000-0000-4000-8000-000000000003',
   dispatcher: 'a0000000-0000-4000-8000-000000000004',
+  /** 王桂兰's son: no link yet, so demos and the family journey start with an invitation. */
+  otherElderSon: 'a0000000-0000-4000-8000-000000000005',
   elderHome: 'b0000000-0000-4000-8000-000000000001',
   elderDaughterHome: 'b0000000-0000-4000-8000-000000000002',
   otherElderHome: 'b0000000-0000-4000-8000-000000000003',
@@ -26,6 +28,7 @@ export const SEED_CUSTOMERS: SeedCustomer[] = [
   { id: DEMO_IDS.elder, name: '张秀英', gender: 'female', age: 78 },
   { id: DEMO_IDS.family, name: '李伟', gender: 'male', age: null },
   { id: DEMO_IDS.otherElder, name: '王桂兰', gender: 'female', age: 82 },
+  { id: DEMO_IDS.otherElderSon, name: '陈磊', gender: 'male', age: null },
 ];
 
 export const SEED_ADDRESSES = [

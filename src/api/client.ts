@@ -13,6 +13,11 @@ import type {
   StaffTask,
   UserView,
 } from '@domain/schemas';
+import type { CreateInvitationBody, FamilyMember, FamilyOverview, Invitation, InvitationPreview } from '@domain/schemas-family';
+import type { CancelBody, RescheduleBody, RescheduleSlots } from '@domain/schemas-lifecycle';
+import type { ComplaintBody, ComplaintView, RatingBody, RatingView, VisitFeedback } from '@domain/schemas-feedback';
+import type { Preferences } from '@domain/schemas-preferences';
+import type { CreateAddressBody } from '@domain/schemas-booking';
 import { ApiError } from './api-error';
 import type { HttpRequest, HttpSend } from './http';
 
@@ -29,6 +34,24 @@ export interface ApiClient {
   booking(id: string): Promise<BookingView>;
   staffTasks(): Promise<StaffTask[]>;
   confirmTask(id: string, version: number): Promise<StaffTask>;
+  // ---- family ----
+  family(): Promise<FamilyOverview>;
+  createInvitation(body: CreateInvitationBody): Promise<Invitation>;
+  previewInvitation(token: string): Promise<InvitationPreview>;
+  consentInvitation(token: string): Promise<FamilyMember>;
+  declineInvitation(token: string): Promise<void>;
+  revokeFamilyLink(linkId: string): Promise<FamilyOverview>;
+  // ---- visits ----
+  cancelBooking(id: string, body: CancelBody): Promise<BookingView>;
+  rescheduleSlots(id: string): Promise<RescheduleSlots>;
+  rescheduleBooking(id: string, body: RescheduleBody): Promise<BookingView>;
+  visitFeedback(id: string): Promise<VisitFeedback>;
+  rateVisit(id: string, body: RatingBody): Promise<RatingView>;
+  complain(id: string, body: ComplaintBody, idempotencyKey: string): Promise<ComplaintView>;
+  preferences(elderId?: string): Promise<Preferences>;
+  savePreferences(body: Preferences, elderId?: string): Promise<Preferences>;
+  // ---- booking ----
+  createAddress(body: CreateAddressBody): Promise<Address>;
 }
 
 export interface ApiClientOptions {
@@ -74,11 +97,30 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     logout: () => call('POST', '/api/auth/logout', {}),
     me: () => call('GET', '/api/me'),
     addresses: (elderId) => call('GET', `/api/addresses${query({ elderId })}`),
-    slots: (q) => call('GET', `/api/slots${query({ serviceType: q.serviceType, claimType: q.claimType, addressId: q.addressId })}`),
+    slots: (q) =>
+      call('GET', `/api/slots${query({ serviceType: q.serviceType, claimType: q.claimType, addressId: q.addressId, pickUp: q.pickUp === undefined ? undefined : String(q.pickUp) })}`),
     createBooking: (body, key) => call('POST', '/api/bookings', body, { 'Idempotency-Key': key }),
     bookings: () => call('GET', '/api/bookings'),
     booking: (id) => call('GET', `/api/bookings/${encodeURIComponent(id)}`),
     staffTasks: () => call('GET', '/api/staff/tasks'),
     confirmTask: (id, version) => call('POST', `/api/staff/tasks/${encodeURIComponent(id)}/confirm`, { version }),
+    // ---- family ----
+    family: () => call('GET', '/api/family'),
+    createInvitation: (body) => call('POST', '/api/family/invitations', body),
+    previewInvitation: (token) => call('POST', '/api/family/invitations/preview', { token }),
+    consentInvitation: (token) => call('POST', '/api/family/invitations/consent', { token }),
+    declineInvitation: (token) => call('POST', '/api/family/invitations/decline', { token }),
+    revokeFamilyLink: (linkId) => call('POST', `/api/family/links/${encodeURIComponent(linkId)}/revoke`, {}),
+    // ---- visits ----
+    cancelBooking: (id, body) => call('POST', `/api/bookings/${encodeURIComponent(id)}/cancel`, body),
+    rescheduleSlots: (id) => call('GET', `/api/bookings/${encodeURIComponent(id)}/reschedule-slots`),
+    rescheduleBooking: (id, body) => call('POST', `/api/bookings/${encodeURIComponent(id)}/reschedule`, body),
+    visitFeedback: (id) => call('GET', `/api/bookings/${encodeURIComponent(id)}/feedback`),
+    rateVisit: (id, body) => call('POST', `/api/bookings/${encodeURIComponent(id)}/rating`, body),
+    complain: (id, body, key) => call('POST', `/api/bookings/${encodeURIComponent(id)}/complaints`, body, { 'Idempotency-Key': key }),
+    preferences: (elderId) => call('GET', `/api/me/preferences${query({ elderId })}`),
+    savePreferences: (body, elderId) => call('PUT', `/api/me/preferences${query({ elderId })}`, body),
+    // ---- booking ----
+    createAddress: (body) => call('POST', '/api/addresses', body),
   };
 }

@@ -1,7 +1,8 @@
-export { a11y } from './a11y';
+export { a11y, roleAttrs } from './a11y';
 export { BigButton } from './big-button';
 export type { BigButtonProps, ButtonVariant } from './big-button';
 export { EmptyState } from './empty-state';
+export { Heading } from './heading';
 export { HotlineButton } from './hotline-button';
 export { Loading } from './loading';
 export { Notice } from './notice';

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { roleAttrs } from './a11y';
 
 export type NoticeTone = 'info' | 'warning' | 'error' | 'success';
 
@@ -17,7 +18,7 @@ export interface NoticeProps {
 
 /** A message in the flow of the page (never a pop-up). Errors are announced to screen readers. */
 export function Notice({ tone = 'info', title, text, children, testId }: NoticeProps) {
-  const live = tone === 'error' ? { role: 'alert', ariaRole: 'alert' } : { role: 'status', ariaRole: 'status' };
+  const live = roleAttrs(tone === 'error' ? 'alert' : 'status');
   return (
     <View className={`notice notice--${tone}`} {...live} {...(testId ? { 'data-testid': testId } : {})}>
       <Text className='notice__title'>

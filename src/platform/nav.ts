@@ -10,9 +10,21 @@ export const ROUTES = {
   bookAddress: '/booking/pages/address/index',
   bookTime: '/booking/pages/time/index',
   bookConfirm: '/booking/pages/confirm/index',
+  bookDepartment: '/booking/pages/department/index',
+  bookNeeds: '/booking/pages/needs/index',
+  bookNewAddress: '/booking/pages/new-address/index',
   visit: '/visit/pages/detail/index',
   visits: '/visit/pages/list/index',
+  visitCancel: '/visit/pages/cancel/index',
+  visitReschedule: '/visit/pages/reschedule/index',
+  visitRate: '/visit/pages/rate/index',
+  visitComplaint: '/visit/pages/complaint/index',
+  me: '/pages/me/index',
   staffTasks: '/staff/pages/tasks/index',
+  family: '/family/pages/list/index',
+  familyInvite: '/family/pages/invite/index',
+  familyConsent: '/family/pages/consent/index',
+  familyLink: '/family/pages/link/index',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

@@ -1,11 +1,16 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import { isTerminal } from '@domain/lifecycle';
-import type { BookingView } from '@domain/schemas';
-import { messageOf } from '@/api/api-error';
+import type { BookingView, SlotsResponse, SlotView } from '@domain/schemas';
+import type { RescheduleSlots } from '@domain/schemas-lifecycle';
+import { ApiError, messageOf } from '@/api/api-error';
 import type { ApiClient } from '@/api/client';
 import type { LoadState } from './load-state';
+import { cancelReason } from './visit-change';
 
-/** The customer's visits: the list (upcoming first, as the server orders it) and the one open. */
+export type SaveState = 'idle' | 'saving' | 'done' | 'error';
+type SlotDay = SlotsResponse['days'][number];
+
+/** The customer's visits: the list (upcoming first, as the server orders it), the one open, and changing it. */
 export class VisitsStore {
   list: BookingView[] = [];
   listState: LoadState = 'idle';
@@ -13,6 +18,16 @@ export class VisitsStore {
   current: BookingView | null = null;
   currentState: LoadState = 'idle';
   currentError: string | null = null;
+  /** Cancelling or moving the open visit. */
+  changeState: SaveState = 'idle';
+  changeError: string | null = null;
+  /** The server said the cut-off passed: the page offers the hotline instead. */
+  changeTooLate = false;
+  /** The change just made, so the visit page can say it worked. */
+  lastChange: { id: string; kind: 'cancel' | 'reschedule' } | null = null;
+  rescheduleSlots: RescheduleSlots | null = null;
+  slotsState: LoadState = 'idle';
+  slotsError: string | null = null;
 
   constructor(private readonly api: ApiClient) {
     makeAutoObservable<VisitsStore, 'api'>(this, { api: false }, { autoBind: true });
@@ -32,6 +47,16 @@ export class VisitsStore {
     return this.upcoming[0] ?? null;
   }
 
+  /** The current dedicated person's free slots, across all days: offered first. */
+  get sameStaffSlots(): Array<SlotView & { dayLabel: string }> {
+    return (this.rescheduleSlots?.days ?? []).flatMap((d) => d.slots.filter((s) => s.sameStaff).map((s) => ({ ...s, dayLabel: d.label })));
+  }
+
+  /** The other slots (someone else would come), by day. */
+  get otherSlotDays(): SlotDay[] {
+    return (this.rescheduleSlots?.days ?? []).map((d) => ({ ...d, slots: d.slots.filter((s) => !s.sameStaff) })).filter((d) => d.slots.length > 0);
+  }
+
   /** Forget everything (sign-out: the next person must not see these visits). */
   reset(): void {
     this.list = [];
@@ -40,6 +65,16 @@ export class VisitsStore {
     this.current = null;
     this.currentState = 'idle';
     this.currentError = null;
+    this.resetChange();
+    this.rescheduleSlots = null;
+    this.slotsState = 'idle';
+  }
+
+  resetChange(): void {
+    this.changeState = 'idle';
+    this.changeError = null;
+    this.changeTooLate = false;
+    this.lastChange = null;
   }
 
   async loadList(): Promise<void> {
@@ -60,7 +95,7 @@ export class VisitsStore {
     }
   }
 
-  /** A booking just made: show it at once, no extra request. */
+  /** A booking just made or changed: show it at once, no extra request. */
   show(booking: BookingView): void {
     this.current = booking;
     this.currentState = 'ready';
@@ -86,6 +121,60 @@ export class VisitsStore {
         this.currentState = 'error';
         this.currentError = messageOf(err);
       });
+    }
+  }
+
+  async cancel(reason: string, note = ''): Promise<boolean> {
+    const b = this.current;
+    if (!b) return false;
+    return this.change('cancel', () => this.api.cancelBooking(b.id, { version: b.version, reason: cancelReason(reason, note) }));
+  }
+
+  async loadRescheduleSlots(id: string): Promise<void> {
+    this.slotsState = 'loading';
+    this.slotsError = null;
+    try {
+      const slots = await this.api.rescheduleSlots(id);
+      runInAction(() => {
+        this.rescheduleSlots = slots;
+        this.slotsState = 'ready';
+      });
+    } catch (err) {
+      runInAction(() => {
+        this.slotsState = 'error';
+        this.slotsError = messageOf(err);
+        if (err instanceof ApiError && err.code === 'CHANGE_CUTOFF_PASSED') this.changeTooLate = true;
+      });
+    }
+  }
+
+  async reschedule(slotStart: string): Promise<boolean> {
+    const b = this.current;
+    if (!b) return false;
+    return this.change('reschedule', () => this.api.rescheduleBooking(b.id, { version: b.version, slotStart }));
+  }
+
+  /** One change at a time; on success the new visit is shown, on refusal the reason is kept. */
+  private async change(kind: 'cancel' | 'reschedule', send: () => Promise<BookingView>): Promise<boolean> {
+    if (this.changeState === 'saving') return false;
+    this.changeState = 'saving';
+    this.changeError = null;
+    this.changeTooLate = false;
+    try {
+      const updated = await send();
+      runInAction(() => {
+        this.show(updated);
+        this.changeState = 'done';
+        this.lastChange = { id: updated.id, kind };
+      });
+      return true;
+    } catch (err) {
+      runInAction(() => {
+        this.changeState = 'error';
+        this.changeError = messageOf(err);
+        this.changeTooLate = err instanceof ApiError && err.code === 'CHANGE_CUTOFF_PASSED';
+      });
+      return false;
     }
   }
 

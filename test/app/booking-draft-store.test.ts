@@ -1,4 +1,5 @@
 import { BookingDraftStore } from '@/stores/booking-draft-store';
+import { memoryDraftStorage } from '@/stores/draft-snapshot';
 import { ADDRESS, ELDER, FAMILY, FakeApi, NETWORK, SLOTS, serverError } from './fake-api';
 
 function keys() {
@@ -126,5 +127,93 @@ describe('BookingDraftStore', () => {
     await draft.loadSlots();
     expect(draft.slotState).toBe('error');
     expect(draft.slotError).toMatch(/网络/);
+  });
+
+  it('builds an escort body: hospital, department, appointment time, pick-up and needs; times asked with pick-up', async () => {
+    const api = new FakeApi();
+    const escortSlot = { ...SLOTS.days[1].slots[0], start: '2025-03-02T00:00:00.000Z', appointmentAt: '2025-03-02T01:00:00.000Z', label: '上午 9:00' };
+    api.slotData = { days: [SLOTS.days[0], { ...SLOTS.days[1], slots: [escortSlot] }] };
+    const draft = new BookingDraftStore(api, keys());
+    draft.start(ELDER, 'escort');
+    draft.chooseHospital('ruijin');
+    draft.chooseDepartment('cardiology');
+    draft.choosePickUp(true);
+    draft.toggleMobility('wheelchair');
+    draft.toggleMobility('no_stairs');
+    draft.toggleMobility('no_stairs');
+    await draft.loadAddresses();
+    await draft.loadSlots();
+    expect(api.callsOf('slots')[0][0]).toEqual({ serviceType: 'escort', addressId: ADDRESS.id, pickUp: true });
+    draft.chooseSlot(escortSlot);
+    expect(draft.body).toEqual({
+      serviceType: 'escort',
+      elderId: ELDER.id,
+      addressId: ADDRESS.id,
+      escort: { hospitalId: 'ruijin', department: 'cardiology', appointmentAt: '2025-03-02T01:00:00.000Z', pickUp: true, mobility: ['wheelchair'] },
+    });
+    // Changing pick-up changes the visit window: the chosen time is dropped and asked again.
+    draft.choosePickUp(false);
+    expect(draft.slot).toBeNull();
+    expect(draft.body).toBeNull();
+  });
+
+  it('survives an app restart for the same person, and never shows it to another person', async () => {
+    const api = new FakeApi();
+    const storage = memoryDraftStorage();
+    const first = new BookingDraftStore(api, keys(), storage);
+    first.attach(ELDER.id);
+    first.start(ELDER);
+    first.chooseClaimType('inpatient');
+    await first.loadAddresses();
+    first.chooseAddress(ADDRESS.id);
+    await first.loadSlots();
+    first.chooseSlot(SLOTS.days[1].slots[0]);
+    first.setNote('门铃坏了，请敲门');
+    api.failNext('createBooking', NETWORK());
+    await first.submit();
+
+    // The app restarts: a new store, the same device storage.
+    const again = new BookingDraftStore(api, keys(), storage);
+    again.attach(ELDER.id);
+    expect(again.body).toEqual(first.body);
+    expect(again.address?.text).toBe(ADDRESS.text);
+    expect(again.note).toBe('门铃坏了，请敲门');
+    expect(again.idempotencyKey).toBe(first.idempotencyKey);
+    expect(await again.submit()).not.toBeNull();
+    // Only the retry reached the "server" with the same key: one booking.
+    expect(api.made.size).toBe(1);
+    expect(api.callsOf('createBooking').map((c) => c[1])).toEqual([first.idempotencyKey, first.idempotencyKey]);
+
+    const other = new BookingDraftStore(api, keys(), storage);
+    other.attach(FAMILY.id);
+    expect(other.elder).toBeNull();
+    expect(other.note).toBe('');
+  });
+
+  it('saves a new address for the chosen elder and chooses it; a refusal keeps what was typed in the page', async () => {
+    const api = new FakeApi();
+    const draft = new BookingDraftStore(api, keys());
+    draft.start(FAMILY);
+    draft.chooseElder(FAMILY.bookFor[1]);
+    api.failNext('createAddress', serverError('DISTRICT_UNKNOWN'));
+    expect(await draft.saveAddress({ label: '家', text: '上海市某路 1 号', district: '朝阳区' })).toBe(false);
+    expect(draft.addressSaveError).toBe('没有认出地址所在的区，请在列表里点一下所在的区。');
+    expect(await draft.saveAddress({ label: '家', text: '上海市长宁区愚园路 1 号', district: '长宁区' })).toBe(true);
+    expect(api.callsOf('createAddress')[1][0]).toEqual({ label: '家', text: '上海市长宁区愚园路 1 号', district: '长宁区', elderId: FAMILY.bookFor[1].id });
+    expect(draft.address?.text).toBe('上海市长宁区愚园路 1 号');
+  });
+
+  it("sends the family member's choice of contact", async () => {
+    const api = new FakeApi();
+    const draft = new BookingDraftStore(api, keys());
+    draft.start(FAMILY);
+    draft.chooseElder(FAMILY.bookFor[0]);
+    draft.chooseClaimType('outpatient');
+    await draft.loadAddresses();
+    await draft.loadSlots();
+    draft.chooseSlot(SLOTS.days[1].slots[0]);
+    expect(draft.body?.contact).toBeUndefined();
+    draft.chooseContact('booker');
+    expect(draft.body?.contact).toBe('booker');
   });
 });

@@ -4,6 +4,11 @@
  */
 import type { Address, BookingView, CreateBookingBody, DemoUser, SessionResponse, SlotsResponse, StaffTask, UserView } from '@domain/schemas';
 import { errorMessage, ERROR_CATALOG, type ErrorCode } from '@domain/errors';
+import type { CreateInvitationBody, FamilyMember, FamilyOverview, Invitation, InvitationPreview } from '@domain/schemas-family';
+import type { CreateAddressBody } from '@domain/schemas-booking';
+import type { CancelBody, RescheduleBody, RescheduleSlots } from '@domain/schemas-lifecycle';
+import type { ComplaintBody, ComplaintView, RatingBody, VisitFeedback } from '@domain/schemas-feedback';
+import type { Preferences } from '@domain/schemas-preferences';
 import { ApiError } from '@/api/api-error';
 import type { ApiClient } from '@/api/client';
 
@@ -52,6 +57,8 @@ export function booking(over: Partial<BookingView> = {}): BookingView {
     matchReasons: [],
     timeline: [],
     allowedActions: ['reschedule', 'cancel'],
+    changeDeadline: '2025-03-01T23:00:00.000Z',
+    doorCode: null,
     createdAt: '2025-03-01T00:00:00.000Z',
     ...over,
   };
@@ -161,6 +168,122 @@ export class FakeApi implements ApiClient {
   }
   staffTasks() {
     return this.answer('staffTasks', [], () => this.tasks.map((t) => ({ ...t })));
+  }
+  // ---- visits ----
+  rescheduleData: RescheduleSlots = { days: [], staff: null };
+  feedbackData = new Map<string, VisitFeedback>();
+  prefs: Preferences = { dialect: null, preferredStaffGender: null };
+  /** Complaints saved, by idempotency key (as the server keeps them). */
+  complaintsByKey = new Map<string, ComplaintView>();
+  private changeBooking(id: string, version: number, change: (b: BookingView) => BookingView): BookingView {
+    const b = this.bookingsList.find((x) => x.id === id);
+    if (!b) throw serverError('NOT_FOUND');
+    if (b.version !== version) throw serverError('VERSION_CONFLICT');
+    const updated = { ...change(b), version: b.version + 1 };
+    this.bookingsList = this.bookingsList.map((x) => (x.id === id ? updated : x));
+    return updated;
+  }
+  cancelBooking(id: string, body: CancelBody) {
+    return this.answer('cancelBooking', [id, body], () =>
+      this.changeBooking(id, body.version, (b) => ({ ...b, status: 'cancelled', statusLabel: '已取消', allowedActions: [] })),
+    );
+  }
+  rescheduleSlots(id: string) {
+    return this.answer('rescheduleSlots', [id], () => structuredClone(this.rescheduleData));
+  }
+  rescheduleBooking(id: string, body: RescheduleBody) {
+    return this.answer('rescheduleBooking', [id, body], () => this.changeBooking(id, body.version, (b) => ({ ...b, slotStart: body.slotStart })));
+  }
+  visitFeedback(id: string) {
+    return this.answer('visitFeedback', [id], () => {
+      const f = this.feedbackData.get(id) ?? { bookingId: id, canRate: true, rating: null, canComplain: true, complaints: [] };
+      return structuredClone(f);
+    });
+  }
+  rateVisit(id: string, body: RatingBody) {
+    return this.answer('rateVisit', [id, body], () => {
+      const rating = { stars: body.stars, nps: body.nps, tags: body.tags, comment: body.comment ?? null, createdAt: '2025-03-02T03:00:00.000Z' };
+      const f = this.feedbackData.get(id) ?? { bookingId: id, canRate: true, rating: null, canComplain: true, complaints: [] };
+      this.feedbackData.set(id, { ...f, canRate: false, rating });
+      return rating;
+    });
+  }
+  complain(id: string, body: ComplaintBody, key: string) {
+    return this.answer('complain', [id, body, key], () => {
+      const existing = this.complaintsByKey.get(key);
+      if (existing) return existing;
+      const c: ComplaintView = {
+        id: `eeeeeeee-eeee-4eee-8eee-${String(this.complaintsByKey.size).padStart(12, '0')}`, bookingId: id, category: body.category,
+        categoryLabel: body.category, urgent: body.urgent, text: body.text ?? null, status: 'received', statusLabel: '已收到',
+        internalDeadline: '2025-03-02T05:00:00.000Z', answerDeadline: '2025-03-03T03:00:00.000Z', promise: '加急', answer: null, answeredAt: null, createdAt: '2025-03-02T03:00:00.000Z',
+      };
+      this.complaintsByKey.set(key, c);
+      const f = this.feedbackData.get(id) ?? { bookingId: id, canRate: true, rating: null, canComplain: true, complaints: [] };
+      this.feedbackData.set(id, { ...f, complaints: [...f.complaints, c] });
+      return c;
+    });
+  }
+  preferences(elderId?: string) {
+    return this.answer('preferences', [elderId], () => ({ ...this.prefs }));
+  }
+  savePreferences(body: Preferences, elderId?: string) {
+    return this.answer('savePreferences', [body, elderId], () => {
+      this.prefs = { ...body };
+      return { ...this.prefs };
+    });
+  }
+  // ---- family ----
+  familyData: FamilyOverview = { following: [], followers: [], invitations: [], bookFor: [] };
+  /** Invitations the fake server knows, by token: what their preview shows. */
+  openInvitations = new Map<string, InvitationPreview>();
+  family() {
+    return this.answer('family', [], () => structuredClone(this.familyData));
+  }
+  createInvitation(body: CreateInvitationBody) {
+    return this.answer('createInvitation', [body], (): Invitation => {
+      const token = `tok${String(this.openInvitations.size).padStart(40, '0')}`;
+      this.openInvitations.set(token, { inviter: { name: this.me_.name }, relation: body.relation, expiresAt: '2025-03-08T00:00:00.000Z', permissions: ['为您预约上门服务'] });
+      return { token, relation: body.relation, expiresAt: '2025-03-08T00:00:00.000Z', sharePath: `/family/pages/consent/index?token=${token}` };
+    });
+  }
+  previewInvitation(token: string) {
+    return this.answer('previewInvitation', [token], () => {
+      const p = this.openInvitations.get(token);
+      if (!p) throw serverError('INVITE_NOT_FOUND');
+      return p;
+    });
+  }
+  consentInvitation(token: string) {
+    return this.answer('consentInvitation', [token], (): FamilyMember => {
+      const p = this.openInvitations.get(token);
+      if (!p) throw serverError('INVITE_NOT_FOUND');
+      const member: FamilyMember = { linkId: `link-${token.slice(-4)}`, member: { id: FAMILY.id, name: p.inviter.name }, relation: p.relation, consentedAt: '2025-03-01T00:00:00.000Z' };
+      if (!this.familyData.followers.some((f) => f.linkId === member.linkId)) this.familyData.followers.push(member);
+      return member;
+    });
+  }
+  declineInvitation(token: string) {
+    return this.answer('declineInvitation', [token], () => {
+      if (!this.openInvitations.delete(token)) throw serverError('INVITE_NOT_FOUND');
+    });
+  }
+  revokeFamilyLink(linkId: string) {
+    return this.answer('revokeFamilyLink', [linkId], () => {
+      const d = this.familyData;
+      const ended = d.following.find((f) => f.linkId === linkId);
+      d.following = d.following.filter((f) => f.linkId !== linkId);
+      d.followers = d.followers.filter((f) => f.linkId !== linkId);
+      if (ended) d.bookFor = d.bookFor.filter((e) => e.id !== ended.elder.id);
+      return structuredClone(d);
+    });
+  }
+  // ---- booking ----
+  createAddress(body: CreateAddressBody) {
+    return this.answer('createAddress', [body], (): Address => {
+      const saved: Address = { id: `dddddddd-dddd-4ddd-8ddd-${String(this.addressList.length).padStart(12, '0')}`, elderId: body.elderId ?? this.me_.id, label: body.label, text: body.text, district: body.district, lat: body.lat ?? 31.2, lng: body.lng ?? 121.4 };
+      this.addressList = [...this.addressList, saved];
+      return saved;
+    });
   }
   confirmTask(id: string, version: number) {
     return this.answer('confirmTask', [id, version], () => {

@@ -18,7 +18,7 @@ import {
 const SPEC = `
 submitted : start_matching(system)->matching | reschedule(customer,family)->matching | cancel(customer,family,dispatcher)->cancelled
 matching  : offer(system)->offered | no_match(system)->unmatched | reassign(dispatcher)->offered | reschedule(customer,family)->matching | cancel(customer,family,dispatcher)->cancelled
-offered   : confirm(staff)->confirmed | decline(staff)->matching | expire(system)->matching | reassign(dispatcher)->offered | reschedule(customer,family)->matching | cancel(customer,family,dispatcher)->cancelled
+offered   : confirm(staff)->confirmed | decline(staff)->matching | expire(system)->matching | reassign(dispatcher)->offered | rematch(system,dispatcher)->matching | reschedule(customer,family)->matching | cancel(customer,family,dispatcher)->cancelled
 confirmed : depart(staff)->en_route | reassign(dispatcher)->offered | rematch(system,dispatcher)->matching | reschedule(customer,family)->matching | cancel(customer,family,staff,dispatcher)->cancelled | record_staff_no_show(dispatcher)->no_show_staff
 en_route  : arrive(staff)->arrived | cancel(staff,dispatcher)->cancelled | report_customer_no_show(staff,dispatcher)->no_show_customer | record_staff_no_show(dispatcher)->no_show_staff
 arrived   : start_service(staff)->in_service | cancel(staff,dispatcher)->cancelled | report_customer_no_show(staff,dispatcher)->no_show_customer

@@ -117,6 +117,8 @@ function testConfig(url: string, env: Record<string, string> = {}): AppConfig {
     LOGIN_RATE_LIMIT_PER_MINUTE: '0',
     H5_DIR: '/nonexistent/h5',
     SEED_DEMO_DATA: 'false',
+    // Tests run the lapsed-offer sweep by hand, at the times they choose.
+    OFFER_SWEEP_SECONDS: '0',
     ...env,
   });
 }

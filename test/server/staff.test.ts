@@ -41,6 +41,8 @@ describe('GET /api/staff/tasks', () => {
       slotEnd: china('2030-01-08', '10:00'),
       address: { label: '家', text: expect.stringMatching(/^测试路/), district: '测试区' },
       note: null,
+      offerExpiresAt: '2030-01-07T00:30:00.000Z',
+      customerPhone: null,
       allowedActions: ['confirm', 'decline'],
     });
   });

@@ -19,3 +19,11 @@ export async function findById(q: Queryable, addressId: string): Promise<Address
   const r = await q.query<Address>(`select ${COLUMNS} from addresses where id = $1`, [addressId]);
   return r.rows[0] ?? null;
 }
+
+export async function insert(q: Queryable, a: Omit<Address, 'id'>): Promise<Address> {
+  const r = await q.query<Address>(
+    `insert into addresses (elder_id, label, text, district, lat, lng) values ($1, $2, $3, $4, $5, $6) returning ${COLUMNS}`,
+    [a.elderId, a.label, a.text, a.district, a.lat, a.lng],
+  );
+  return r.rows[0];
+}

@@ -10,6 +10,8 @@ const SKILL_LABELS: Record<string, string> = {
 
 function customerLine(row: DemoUserRow, now: Date): string {
   if (row.elders && row.elders.length > 0) return `家属 · 可为${row.elders.join('、')}预约`;
+  // No elder linked and no home of their own to be visited at: a family member yet to invite.
+  if (!row.district && !row.birth_year) return '家属 · 还没有关联长辈';
   const parts = ['长辈'];
   if (row.birth_year) parts.push(`${chinaTime(now).year() - row.birth_year} 岁`);
   if (row.district) parts.push(row.district);

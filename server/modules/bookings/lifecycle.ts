@@ -20,6 +20,12 @@ export interface TransitionInput {
   /** Set the assigned staff member (undefined: keep; null: clear). */
   staffId?: string | null;
   matchReasons?: string[];
+  /** For 'offered': when the offer lapses. */
+  offerExpiresAt?: Date;
+  /** A fresh door code (on confirmation). */
+  doorCode?: string;
+  /** Where the staff member was (depart, arrive). */
+  location?: { lat: number; lng: number } | null;
 }
 
 /** Applies one transition to the booking as read at its current version; VERSION_CONFLICT if it moved on. */
@@ -32,6 +38,8 @@ export async function applyTransition(q: Queryable, booking: BookingRow, input: 
     at: input.at,
     staffId: input.staffId,
     matchReasons: input.matchReasons,
+    offerExpiresAt: input.offerExpiresAt ?? null,
+    doorCode: input.doorCode,
   });
   if (!updated) throw new DomainError('VERSION_CONFLICT');
   await appendEvent(q, {
@@ -44,6 +52,7 @@ export async function applyTransition(q: Queryable, booking: BookingRow, input: 
     staffId: input.staffId ?? updated.staffId,
     reason: result.reason,
     at: input.at,
+    location: input.location ?? null,
   });
   return updated;
 }

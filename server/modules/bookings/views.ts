@@ -1,6 +1,8 @@
 /** Builds what customers see of their bookings: staff card, reasons, a Chinese timeline, allowed actions. */
 import {
   allowedActions,
+  changeDeadline,
+  customerActions,
   describeEvent,
   STATUS_LABELS,
   staffTitle,
@@ -10,11 +12,12 @@ import {
 } from '@domain';
 import type { Queryable } from '../../db';
 import type { BookingRow } from './repository';
+import { detailsOf } from './details-repository';
 import { eventsOf, namesOf, staffCards, type EventRow, type StaffCardRow } from './views-repository';
 
 export const STAFF_PHOTO_ROUTE = '/media/staff-photos';
 
-function toStaffCard(s: StaffCardRow): StaffCard {
+export function toStaffCard(s: StaffCardRow): StaffCard {
   return {
     id: s.id,
     name: s.name,
@@ -45,11 +48,23 @@ function toTimelineEntry(e: EventRow): TimelineEntry {
   };
 }
 
-/** Views for these bookings as the viewer (a customer or a family member) sees them: 4 queries in all. */
-export async function bookingViews(q: Queryable, rows: readonly BookingRow[], viewerId: string): Promise<BookingView[]> {
+/** Views for these bookings as the viewer (a customer or a family member) sees them: 5 queries in all. */
+/** The moment the view is for and the change cut-off: they decide which actions the viewer is offered. */
+export interface ViewPolicy {
+  now: Date;
+  cutoffMinutes: number;
+  /** A dispatcher sees the dispatcher's actions and never the door code. Default: the customer side. */
+  viewerRole?: 'dispatcher';
+}
+
+/** The door code shows from confirmation until the staff member has used it at the door. */
+const DOOR_CODE_STATUSES: readonly BookingRow['status'][] = ['confirmed', 'en_route'];
+
+export async function bookingViews(q: Queryable, rows: readonly BookingRow[], viewerId: string, policy: ViewPolicy): Promise<BookingView[]> {
   const elders = await namesOf(q, [...new Set(rows.map((b) => b.elderId))]);
   const staff = await staffCards(q, [...new Set(rows.flatMap((b) => (b.staffId ? [b.staffId] : [])))]);
   const events = await eventsOf(q, rows.map((b) => b.id));
+  const details = await detailsOf(q, rows.map((b) => b.id));
   return rows.map((b) => {
     const staffRow = b.staffId ? staff.get(b.staffId) : undefined;
     return {
@@ -64,16 +79,23 @@ export async function bookingViews(q: Queryable, rows: readonly BookingRow[], vi
       slotEnd: new Date(b.slotEnd).toISOString(),
       address: { label: b.addressLabel, text: b.addressText },
       note: b.note,
+      escort: details.get(b.id)?.escort ?? null,
+      contact: details.get(b.id)?.contact ?? 'elder',
       staff: staffRow ? toStaffCard(staffRow) : null,
       matchReasons: b.matchReasons,
       timeline: events.filter((e) => e.bookingId === b.id).map(toTimelineEntry),
-      allowedActions: allowedActions(b.status, b.elderId === viewerId ? 'customer' : 'family'),
+      allowedActions:
+        policy.viewerRole === 'dispatcher'
+          ? allowedActions(b.status, 'dispatcher')
+          : customerActions(b.status, b.elderId === viewerId ? 'customer' : 'family', b.slotStart, policy.now, policy.cutoffMinutes),
+      changeDeadline: changeDeadline(b.slotStart, policy.cutoffMinutes).toISOString(),
+      doorCode: policy.viewerRole !== 'dispatcher' && DOOR_CODE_STATUSES.includes(b.status) ? b.doorCode : null,
       createdAt: new Date(b.createdAt).toISOString(),
     };
   });
 }
 
-export async function bookingView(q: Queryable, row: BookingRow, viewerId: string): Promise<BookingView> {
-  const [view] = await bookingViews(q, [row], viewerId);
+export async function bookingView(q: Queryable, row: BookingRow, viewerId: string, policy: ViewPolicy): Promise<BookingView> {
+  const [view] = await bookingViews(q, [row], viewerId, policy);
   return view;
 }

@@ -26,6 +26,15 @@ const NextVisit = observer(() => {
   return <VisitCard booking={next} heading='下一次上门' showElder={!stores.session.booksOnlyForSelf} onOpen={(id) => void nav.go(ROUTES.visit, { id })} />;
 });
 
+/** An unfinished booking kept on the phone: one tap back to where the person left off. */
+const ResumeDraft = observer(() => {
+  const { draft } = stores;
+  if (!draft.elder || !draft.hasServiceDetails) return null;
+  const route = draft.slot ? ROUTES.bookConfirm : draft.addressId ? ROUTES.bookTime : ROUTES.bookAddress;
+  const what = draft.serviceType === 'claim' ? '上门理赔' : '就医陪诊';
+  return <BigButton label='继续上次没填完的预约' sublabel={`${what}，刚才选的都还在`} variant='secondary' onTap={() => void nav.go(route)} testId='resume-draft' />;
+});
+
 const HomePage = observer(() => {
   const { session, visits, draft } = stores;
   const ready = useSessionGate('customer');
@@ -34,10 +43,11 @@ const HomePage = observer(() => {
 
   if (!ready) return <GateFallback />;
 
-  const startClaim = () => {
+  const start = (service: 'claim' | 'escort') => {
     if (!session.user) return;
-    draft.start(session.user);
-    void nav.go(draft.elder ? ROUTES.bookType : ROUTES.bookWho);
+    draft.start(session.user, service);
+    const first = service === 'claim' ? ROUTES.bookType : ROUTES.escort;
+    void nav.go(draft.elder ? first : ROUTES.bookWho);
   };
 
   return (
@@ -45,21 +55,29 @@ const HomePage = observer(() => {
       <Text className='h1'>{session.user?.name}，您好</Text>
       <Text className='text home__ask'>您想办什么事？</Text>
       <View className='home__entries'>
-        <BigButton label='上门理赔' sublabel='工作人员上门，帮您办理赔' className='home__entry' onTap={startClaim} testId='entry-claim' />
+        <BigButton label='上门理赔' sublabel='工作人员上门，帮您办理赔' className='home__entry' onTap={() => start('claim')} testId='entry-claim' />
         <BigButton
           label='就医陪诊'
           sublabel='陪您去医院看病'
           className='home__entry'
           variant='secondary'
-          onTap={() => void nav.go(ROUTES.escort)}
+          onTap={() => start('escort')}
           testId='entry-escort'
         />
       </View>
 
+      <ResumeDraft />
       <NextVisit />
 
-      <BigButton label='我的预约' sublabel='看全部预约和进度' variant='secondary' onTap={() => void nav.go(ROUTES.visits)} />
       <HotlineButton onCall={callPhone} />
+      <View className='home__links'>
+        <View className='grid__cell'>
+          <BigButton label='我的预约' variant='quiet' onTap={() => void nav.go(ROUTES.visits)} />
+        </View>
+        <View className='grid__cell'>
+          <BigButton label='我的' variant='quiet' onTap={() => void nav.go(ROUTES.me)} testId='entry-me' />
+        </View>
+      </View>
       <SignOutButton />
     </PageShell>
   );

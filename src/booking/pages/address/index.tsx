@@ -15,17 +15,20 @@ import '../../parts/booking.scss';
 const AddressPage = observer(() => {
   const { draft } = stores;
   const ready = useSessionGate('customer');
-  const hasDraft = !!(draft.elder && draft.claimType);
+  const hasDraft = !!(draft.elder && draft.hasServiceDetails);
   useShowLoad(ready && hasDraft, () => {
     if (draft.addressState !== 'ready') void draft.loadAddresses();
   });
   if (!ready) return <GateFallback />;
   if (!hasDraft) return <DraftLost />;
   const { step, total } = stepOf('address');
+  const title = draft.serviceType === 'claim' ? '请工作人员到哪里？' : draft.pickUp ? '到哪里接您？' : '您住在哪里？';
+  const addNew = <BigButton label='添加新地址' sublabel='手动填写，或在地图上选' variant='secondary' onTap={() => void nav.go(ROUTES.bookNewAddress)} testId='add-address' />;
 
   return (
     <PageShell>
-      <StepHeader step={step} total={total} title='请工作人员到哪里？' />
+      <StepHeader step={step} total={total} title={title} />
+      {draft.serviceType === 'escort' && !draft.pickUp ? <Text className='text muted'>用来安排离您近的陪诊员。</Text> : null}
       {draft.addressState === 'loading' ? <Loading text='正在查找已保存的地址…' /> : null}
       {draft.addressState === 'error' ? (
         <Notice tone='error' title='地址没有加载出来' text={draft.addressError ?? undefined}>
@@ -33,7 +36,10 @@ const AddressPage = observer(() => {
         </Notice>
       ) : null}
       {draft.addressState === 'ready' && draft.addresses.length === 0 ? (
-        <EmptyState title='还没有保存的上门地址' hint='请拨打客服热线，告诉我们地址，我们帮您保存并预约。' />
+        <>
+          <EmptyState title='还没有保存的地址' hint='请点下面的“添加新地址”，写上地址就能继续。' />
+          {addNew}
+        </>
       ) : null}
       {draft.addressState === 'ready' && draft.addresses.length > 0 ? (
         <View>
@@ -51,6 +57,7 @@ const AddressPage = observer(() => {
               }}
             />
           ))}
+          {addNew}
         </View>
       ) : null}
       <View className='booking__footer'>

@@ -1,16 +1,17 @@
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import { CLAIM_TYPE_INFO, SERVICE_LABELS } from '@domain/services';
-import { formatVisitWindow } from '@domain/time';
 import { AntiFraudNotice, BigButton, HotlineButton, Notice, PageShell } from '@/components';
 import { useSessionGate } from '@/hooks/use-session-gate';
 import { nav, ROUTES } from '@/platform/nav';
 import { callPhone } from '@/platform/phone';
+import { CAN_READ_ALOUD, readAloud } from '@/platform/speech';
+import { requestVisitUpdates } from '@/platform/subscribe';
 import { GateFallback } from '@/parts/gate-fallback';
 import { stores } from '@/wiring';
 import { DraftLost } from '../../parts/draft-lost';
 import { StepHeader } from '../../parts/step-header';
 import { stepOf } from '../../parts/steps';
+import { summaryLines, summarySpeech } from '../../parts/summary';
 import '../../parts/booking.scss';
 
 function Line({ k, v }: { k: string; v: string }) {
@@ -22,17 +23,35 @@ function Line({ k, v }: { k: string; v: string }) {
   );
 }
 
+/** A family member booking for a parent chooses whose phone the staff member calls. */
+const ContactChoice = observer(() => {
+  const { draft, session } = stores;
+  const user = session.user;
+  if (!user || !draft.elder || draft.elder.id === user.id) return null;
+  return (
+    <View className='section' data-testid='contact-choice'>
+      <Text className='h2'>服务人员打电话联系谁？</Text>
+      <BigButton label={`${draft.elder.name}本人`} variant='choice' selected={draft.contact === 'elder'} onTap={() => draft.chooseContact('elder')} />
+      <BigButton label={`我（${user.name}）`} variant='choice' selected={draft.contact === 'booker'} onTap={() => draft.chooseContact('booker')} />
+    </View>
+  );
+});
+
 const ConfirmPage = observer(() => {
   const { draft, visits, session } = stores;
   const ready = useSessionGate('customer');
   if (!ready) return <GateFallback />;
   // After a refused time the slot is cleared but the rest of the draft stays: offer to pick again.
-  if (!draft.elder || !draft.claimType || !draft.address || (!draft.slot && !draft.needsNewSlot)) return <DraftLost />;
+  if (!draft.elder || !draft.hasServiceDetails || !draft.address || (!draft.slot && !draft.needsNewSlot)) return <DraftLost />;
   const { step, total } = stepOf('confirm');
   const err = draft.submitError;
+  const lines = summaryLines(draft, !session.booksOnlyForSelf);
 
   const submit = async () => {
+    // WeChat allows the subscribe request only straight from the tap: ask first, then send.
+    const asked = requestVisitUpdates();
     const booking = await draft.submit();
+    await asked;
     if (booking) {
       visits.show(booking);
       void nav.relaunch(ROUTES.visit, { id: booking.id, created: '1' });
@@ -43,14 +62,13 @@ const ConfirmPage = observer(() => {
     <PageShell>
       <StepHeader step={step} total={total} title='请核对预约信息' />
       <View className='card' data-testid='summary'>
-        <Line k='服务' v={SERVICE_LABELS.claim} />
-        <Line k='类型' v={CLAIM_TYPE_INFO[draft.claimType].label} />
-        {!session.booksOnlyForSelf ? <Line k='为谁' v={draft.elder.name} /> : null}
-        <Line k='地址' v={`${draft.address.label}，${draft.address.text}`} />
-        <Line k='时间' v={draft.slot ? formatVisitWindow(draft.slot.start, draft.slot.end) : '请重新选择'} />
-        {draft.note.trim() ? <Line k='留言' v={draft.note.trim()} /> : null}
+        {lines.map(([k, v]) => (
+          <Line key={k} k={k} v={v} />
+        ))}
       </View>
+      {CAN_READ_ALOUD ? <BigButton label='读给我听' sublabel='再点一下停止' variant='secondary' onTap={() => readAloud(summarySpeech(lines))} testId='read-aloud' /> : null}
 
+      <ContactChoice />
       <AntiFraudNotice />
 
       {err ? (

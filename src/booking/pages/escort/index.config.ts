@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '就医陪诊' });
+export default definePageConfig({ navigationBarTitleText: '就医陪诊：选医院' });

@@ -9,6 +9,7 @@ import { scrollToSelector } from '@/platform/scroll';
 import { GateFallback } from '@/parts/gate-fallback';
 import { stores } from '@/wiring';
 import { dayLabel } from '../../parts/day-label';
+import { escortMeeting } from '../../parts/summary';
 import { DraftLost } from '../../parts/draft-lost';
 import { StepHeader } from '../../parts/step-header';
 import { stepOf } from '../../parts/steps';
@@ -56,7 +57,7 @@ const Slots = observer(() => {
       <Text className='h2 time__slots-title'>{name}</Text>
       {day.slots.length === 0 ? (
         <Text className='text' data-testid='day-full'>
-          这天没有可以上门的时间，请选其他日子。
+          {draft.serviceType === 'escort' ? '这天没有陪诊员有空，请选其他日子。' : '这天没有可以上门的时间，请选其他日子。'}
         </Text>
       ) : (
         <View>
@@ -64,7 +65,8 @@ const Slots = observer(() => {
             <BigButton
               key={s.start}
               label={s.label}
-              ariaLabel={`${name} ${s.label}`}
+              sublabel={draft.serviceType === 'escort' ? escortMeeting(s, draft.pickUp === true) : undefined}
+              ariaLabel={`${name} ${s.label}${draft.serviceType === 'escort' ? ` 看病，${escortMeeting(s, draft.pickUp === true)}` : ''}`}
               variant='choice'
               selected={draft.slot?.start === s.start}
               onTap={() => {
@@ -82,16 +84,18 @@ const Slots = observer(() => {
 const TimePage = observer(() => {
   const { draft } = stores;
   const ready = useSessionGate('customer');
-  const hasDraft = !!(draft.elder && draft.claimType && draft.addressId);
+  const hasDraft = !!(draft.elder && draft.hasServiceDetails && draft.addressId);
   // Reload each time the page shows: times are taken by others while the person is elsewhere.
   useShowLoad(ready && hasDraft, () => void draft.loadSlots());
   if (!ready) return <GateFallback />;
   if (!hasDraft) return <DraftLost />;
   const { step, total } = stepOf('time');
+  const escort = draft.serviceType === 'escort';
 
   return (
     <PageShell>
-      <StepHeader step={step} total={total} title='哪天、几点上门？' />
+      <StepHeader step={step} total={total} title={escort ? '哪天几点看病？' : '哪天、几点上门？'} />
+      {escort ? <Text className='text muted'>请按医院约好的看病时间选。</Text> : null}
       {draft.needsNewSlot ? <Notice tone='warning' title='请重新选一个时间' text='您之前选的时间刚被约满了。' /> : null}
       {draft.slotState === 'loading' && !draft.days.length ? <Loading text='正在查看可以上门的时间…' /> : null}
       {draft.slotState === 'error' ? (
@@ -108,12 +112,12 @@ const TimePage = observer(() => {
       ) : null}
 
       <View id='note' className='section'>
-        <Text className='field-label'>有什么要告诉服务人员的？（可以不填）</Text>
+        <Text className='field-label'>有什么要告诉{escort ? '陪诊员' : '服务人员'}的？（可以不填）</Text>
         <Input
           className='input'
           value={draft.note}
           maxlength={200}
-          placeholder='例如：住 3 楼，没有电梯'
+          placeholder={escort ? '例如：已经在网上挂好号了' : '例如：住 3 楼，没有电梯'}
           placeholderClass='input__placeholder'
           confirmType='done'
           onInput={(e) => draft.setNote(e.detail.value)}
@@ -123,7 +127,7 @@ const TimePage = observer(() => {
 
       <BigButton
         label='下一步'
-        sublabel={draft.slot ? '核对预约信息' : '请先选好上门时间'}
+        sublabel={draft.slot ? '核对预约信息' : escort ? '请先选好看病时间' : '请先选好上门时间'}
         disabled={!draft.slot}
         onTap={() => void nav.go(ROUTES.bookConfirm)}
         testId='time-next'

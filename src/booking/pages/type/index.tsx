@@ -34,7 +34,7 @@ const TypePage = observer(() => {
   const { draft } = stores;
   const ready = useSessionGate('customer');
   if (!ready) return <GateFallback />;
-  if (!draft.elder) return <DraftLost />;
+  if (!draft.elder || draft.serviceType !== 'claim') return <DraftLost />;
   const { step, total } = stepOf('type');
   return (
     <PageShell>

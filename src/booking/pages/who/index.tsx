@@ -18,7 +18,7 @@ const WhoPage = observer(() => {
   const elders = session.user.bookFor;
   return (
     <PageShell>
-      <StepHeader step={step} total={total} title='这次是为谁预约？' />
+      <StepHeader step={step} total={total} title={draft.serviceType === 'escort' ? '这次陪谁去医院？' : '这次是为谁预约？'} />
       {elders.length === 0 ? (
         <EmptyState title='还没有可以代为预约的长辈' hint='需要长辈先在他（她）的手机上同意，您才能为他（她）预约。也可以拨打客服热线，我们帮您办。' />
       ) : (
@@ -32,7 +32,7 @@ const WhoPage = observer(() => {
               selected={draft.elder?.id === e.id}
               onTap={() => {
                 draft.chooseElder(e);
-                void nav.go(ROUTES.bookType);
+                void nav.go(draft.serviceType === 'escort' ? ROUTES.escort : ROUTES.bookType);
               }}
             />
           ))}

@@ -1,8 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { HOTLINE } from '@domain/errors';
+import { canComplain } from '@domain/feedback';
 import { formatVisitWindow } from '@domain/time';
 import type { BookingView } from '@domain/schemas';
-import { AntiFraudNotice, BigButton, HotlineButton, Loading, Notice, PageShell, StaffCard, StatusBadge, Timeline, serviceLine } from '@/components';
+import { AntiFraudNotice, BigButton, Heading, HotlineButton, Loading, Notice, PageShell, StaffCard, StatusBadge, Timeline, serviceLine } from '@/components';
 import { usePullRefresh } from '@/hooks/use-pull-refresh';
 import { useSessionGate } from '@/hooks/use-session-gate';
 import { useShowLoad } from '@/hooks/use-show-load';
@@ -11,6 +13,9 @@ import { nav, ROUTES } from '@/platform/nav';
 import { callPhone } from '@/platform/phone';
 import { GateFallback } from '@/parts/gate-fallback';
 import { stores } from '@/wiring';
+import { AfterVisit } from '../../parts/after-visit';
+import { ChangeActions } from '../../parts/change-actions';
+import { VisitPassport } from '../../parts/passport';
 import './index.scss';
 
 const VisitBody = observer(({ b, showElder }: { b: BookingView; showElder: boolean }) => {
@@ -28,16 +33,27 @@ const VisitBody = observer(({ b, showElder }: { b: BookingView; showElder: boole
         {b.note ? <Text className='text'>留言：{b.note}</Text> : null}
       </View>
 
-      <Text className='h2'>谁来上门</Text>
+      <VisitPassport b={b} />
+
+      <Heading level={2}>谁来上门</Heading>
       {b.staff ? (
-        <StaffCard staff={b.staff} photoSrc={serverUrl(b.staff.photoUrl)} reasons={b.matchReasons} />
+        <StaffCard
+          staff={b.staff}
+          photoSrc={serverUrl(b.staff.photoUrl)}
+          reasons={b.matchReasons}
+          onCall={() => callPhone(HOTLINE)}
+          callHint={`经客服热线 ${HOTLINE} 转接`}
+        />
       ) : (
         <Notice tone='info' title='正在为您安排服务人员' text='安排好后，这里会显示服务人员的照片、姓名和工号。' />
       )}
 
+      <ChangeActions b={b} />
+      {canComplain(b.status) ? <AfterVisit b={b} /> : null}
+
       <AntiFraudNotice />
 
-      <Text className='h2'>进度</Text>
+      <Heading level={2}>进度</Heading>
       <View className='card'>
         <Timeline entries={b.timeline} />
       </View>
@@ -57,11 +73,16 @@ function SubmittedNotice({ b }: { b: BookingView }) {
 }
 
 const VisitPage = observer(() => {
-  const { visits } = stores;
+  const { visits, feedback } = stores;
   const ready = useSessionGate('customer');
   const params = nav.params();
   const id = params.id ?? '';
-  const load = () => (id ? visits.loadVisit(id) : Promise.resolve());
+  const load = async () => {
+    if (!id) return;
+    await visits.loadVisit(id);
+    const b = visits.current;
+    if (b && b.id === id && canComplain(b.status)) await feedback.load(id);
+  };
   useShowLoad(ready, () => void load());
   usePullRefresh(load);
   if (!ready) return <GateFallback />;
@@ -71,6 +92,9 @@ const VisitPage = observer(() => {
   return (
     <PageShell>
       {params.created === '1' && b ? <SubmittedNotice b={b} /> : null}
+      {b && visits.lastChange?.id === b.id ? (
+        <Notice tone='success' title={visits.lastChange.kind === 'cancel' ? '预约已取消' : '时间已改好'} text={visits.lastChange.kind === 'cancel' ? '不用再等服务人员上门了。' : '新的时间在下面，服务人员有变化时这里会写明。'} testId='changed' />
+      ) : null}
       {!id ? <Notice tone='error' text='没有找到这次预约，请从“我的预约”里打开。' /> : null}
       {!b && refreshing ? <Loading text='正在查看预约…' /> : null}
       {visits.currentState === 'error' ? (

@@ -1,0 +1,80 @@
+/**
+ * Hard constraints: who cannot take a visit at all. The request's own facts (skills, weekday,
+ * clock times, the time it holds) are worked out once, so checking thousands of people stays cheap.
+ */
+import { distanceKm } from '../geo';
+import { requiredSkills, type Skill } from '../services';
+import { busyRangeOf } from '../slots';
+import type { StaffProfile, WeeklyHours } from '../staff';
+import { chinaDate, chinaTime, chinaWeekday } from '../time';
+import type { IneligibleReason, MatchRequest, StaffCommitments } from './types';
+
+export interface PreparedRequest {
+  req: MatchRequest;
+  skills: readonly Skill[];
+  weekday: keyof WeeklyHours;
+  /** China wall clock "HH:mm" of the visit's start and end. */
+  from: string;
+  to: string;
+  /** China date, YYYY-MM-DD: the day whose cap the visit counts against. */
+  day: string;
+  /** The time the visit holds (travel buffer before, up to the end), as epoch ms. */
+  busyStartMs: number;
+  busyEndMs: number;
+  excluded: ReadonlySet<string>;
+}
+
+export function prepareRequest(req: MatchRequest): PreparedRequest {
+  const held = busyRangeOf({ start: req.slotStart, end: req.slotEnd });
+  return {
+    req,
+    skills: requiredSkills(req.serviceType, req.claimType),
+    weekday: String(chinaWeekday(req.slotStart)) as keyof WeeklyHours,
+    from: chinaTime(req.slotStart).format('HH:mm'),
+    to: chinaTime(req.slotEnd).format('HH:mm'),
+    day: chinaDate(req.slotStart),
+    busyStartMs: held.busyStart.getTime(),
+    busyEndMs: held.busyEnd.getTime(),
+    excluded: new Set(req.excludedStaffIds ?? []),
+  };
+}
+
+function onDuty(staff: StaffProfile, p: PreparedRequest): boolean {
+  const ranges = staff.workingHours[p.weekday];
+  if (!ranges) return false;
+  for (const [open, close] of ranges) if (open <= p.from && p.to <= close) return true;
+  return false;
+}
+
+/** True when the visit's held time overlaps time the person already holds. */
+export function clashes(p: PreparedRequest, c: StaffCommitments): boolean {
+  for (const b of c.busy) if (b.busyStart.getTime() < p.busyEndMs && p.busyStartMs < b.busyEnd.getTime()) return true;
+  return false;
+}
+
+/** The rules that depend on who and where: declined, skill, area. */
+export function personIneligible(staff: StaffProfile, p: PreparedRequest, km: number): IneligibleReason | null {
+  if (p.excluded.size > 0 && p.excluded.has(staff.id)) return 'declined';
+  for (const skill of p.skills) if (!staff.skills.includes(skill)) return 'skill';
+  if (km > staff.serviceRadiusKm) return 'area';
+  return null;
+}
+
+/** The rules that depend only on the person and the visit's time: hours, cap, busy. */
+export function timeIneligible(staff: StaffProfile, p: PreparedRequest, c: StaffCommitments): IneligibleReason | null {
+  if (!onDuty(staff, p)) return 'hours';
+  if (c.visitsThatDay >= staff.dailyCap) return 'cap';
+  if (clashes(p, c)) return 'busy';
+  return null;
+}
+
+/** Same rule as `ineligibility`, for a prepared request and a known distance. */
+export function ineligibleFor(staff: StaffProfile, p: PreparedRequest, c: StaffCommitments, km: number): IneligibleReason | null {
+  return personIneligible(staff, p, km) ?? timeIneligible(staff, p, c);
+}
+
+/** Why this person cannot take the visit, or null if they can. Busy and cap come last on purpose:
+ *  a person refused for them fits in every other way (the server tells "taken" from "nobody"). */
+export function ineligibility(staff: StaffProfile, req: MatchRequest, c: StaffCommitments): IneligibleReason | null {
+  return ineligibleFor(staff, prepareRequest(req), c, distanceKm(staff.base, req.location));
+}

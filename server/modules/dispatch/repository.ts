@@ -1,0 +1,50 @@
+/** SQL for the dispatch desk: what needs a person, and staff leave. */
+import type { Queryable } from '../../db';
+import { BOOKING_COLUMNS, type BookingRow } from '../bookings/repository';
+
+/** Unmatched visits still to come, soonest first. */
+export async function listUnmatched(q: Queryable, now: Date): Promise<BookingRow[]> {
+  const r = await q.query<BookingRow>(
+    `select ${BOOKING_COLUMNS} from bookings where status = 'unmatched' and slot_end >= $1::timestamptz order by slot_start limit 200`,
+    [now.toISOString()],
+  );
+  return r.rows;
+}
+
+/** Offers waiting for an answer, the nearest deadline first. */
+export async function listPendingOffers(q: Queryable): Promise<BookingRow[]> {
+  const r = await q.query<BookingRow>(
+    `select ${BOOKING_COLUMNS} from bookings where status = 'offered' order by offer_expires_at limit 200`,
+  );
+  return r.rows;
+}
+
+export async function insertLeave(
+  q: Queryable,
+  l: { staffId: string; from: string; to: string; reason: string; createdBy: string; at: Date },
+): Promise<string> {
+  const r = await q.query<{ id: string }>(
+    `insert into staff_leave (staff_id, starts_at, ends_at, reason, created_by, created_at)
+     values ($1, $2::timestamptz, $3::timestamptz, $4, $5, $6::timestamptz) returning id`,
+    [l.staffId, l.from, l.to, l.reason, l.createdBy, l.at.toISOString()],
+  );
+  return r.rows[0].id;
+}
+
+/** The person's offered and confirmed visits whose held time falls in [from, to), locked. */
+export async function lockVisitsDuring(q: Queryable, staffId: string, from: string, to: string): Promise<BookingRow[]> {
+  const r = await q.query<BookingRow>(
+    `select ${BOOKING_COLUMNS} from bookings
+      where staff_id = $1 and status in ('offered', 'confirmed')
+        and busy_start < $3::timestamptz and busy_end > $2::timestamptz
+      order by slot_start
+      for update`,
+    [staffId, from, to],
+  );
+  return r.rows;
+}
+
+export async function isActiveStaff(q: Queryable, staffId: string): Promise<boolean> {
+  const r = await q.query('select 1 from staff_profiles where user_id = $1 and active', [staffId]);
+  return r.rows.length > 0;
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '给服务打分' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '改个时间', enablePullDownRefresh: true });
