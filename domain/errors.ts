@@ -20,6 +20,9 @@ export const ERROR_CATALOG = {
   ADDRESS_OUTSIDE_AREA: { status: 422, message: '这个地址不在我们的服务范围（上海市）内。请重新选择地址，或拨打客服热线问一问。' },
   DISTRICT_UNKNOWN: { status: 422, message: '没有认出地址所在的区，请在列表里点一下所在的区。' },
   HOSPITAL_NOT_FOUND: { status: 422, message: '没有找到这家医院，请在列表里点选医院，或拨打客服热线。' },
+  FILE_TOO_LARGE: { status: 413, message: '这张照片太大了（超过 5 MB）。请重新拍一张，或选一张小一些的照片。' },
+  FILE_TYPE_NOT_ALLOWED: { status: 415, message: '只能上传照片（JPG、PNG 或 WEBP 格式）。请重新拍照或选择照片。' },
+  FILE_LIMIT_REACHED: { status: 422, message: '这次预约的照片已经够多了（最多 12 张）。其余材料请服务人员上门时再拍。' },
   NOT_LINKED_TO_ELDER: { status: 403, message: '需要长辈先同意，您才能为他（她）预约。' },
   // ---- family invitations ----
   INVITE_NOT_FOUND: { status: 404, message: '这个邀请链接不对或已经失效。请让家人在“我的家人”里重新发一次邀请。' },

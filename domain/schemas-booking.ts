@@ -22,3 +22,23 @@ export const CreateAddressBodySchema = Type.Object(
   { additionalProperties: false },
 );
 export type CreateAddressBody = Static<typeof CreateAddressBodySchema>;
+
+// ---- photos of claim documents, taken before the visit ----
+
+/** At most this many bytes a photo; a phone's compressed photo is well below. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_FILES_PER_BOOKING = 12;
+export const FILE_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+export const BookingFileSchema = Type.Object({
+  id: IdSchema,
+  bookingId: IdSchema,
+  contentType: Type.Union(FILE_CONTENT_TYPES.map((t) => Type.Literal(t))),
+  sizeBytes: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  /** GET it with the bearer token: only the elder, consenting family and the assigned staff may. */
+  url: Type.String(),
+});
+export type BookingFile = Static<typeof BookingFileSchema>;
+export const BookingFileListSchema = Type.Array(BookingFileSchema);
+export const FileParamsSchema = Type.Object({ id: IdSchema }, { additionalProperties: false });

@@ -77,6 +77,8 @@ export const StaffLeaveResultSchema = Type.Object({
 });
 export type StaffLeaveResult = Static<typeof StaffLeaveResultSchema>;
 
+export const RematchResultSchema = Type.Omit(StaffLeaveResultSchema, ['leaveId']);
+
 export const StaffParamsSchema = Type.Object({ staffId: IdSchema }, { additionalProperties: false });
 
 /** A booking as a dispatcher sees it: the customer's view plus what is at risk. */

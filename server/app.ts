@@ -20,6 +20,8 @@ import { familyRoutes } from './modules/family/routes';
 import { FamilyService } from './modules/family/service';
 import { feedbackRoutes } from './modules/feedback/routes';
 import { FeedbackService } from './modules/feedback/service';
+import { fileRoutes } from './modules/files/routes';
+import { FileService } from './modules/files/service';
 import { healthRoutes } from './modules/health/routes';
 import { scheduleOfferSweep } from './modules/jobs/offer-expiry';
 import { mediaRoutes } from './modules/media/routes';
@@ -80,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(familyRoutes, { family: new FamilyService(db, clock), guards });
   await app.register(feedbackRoutes, { feedback: new FeedbackService(db, clock), guards });
   await app.register(preferencesRoutes, { preferences: new PreferencesService(db), guards });
+  await app.register(fileRoutes, { files: new FileService(db, clock, config.filesDir), guards });
   await registerH5(app, config.h5Dir);
   scheduleOfferSweep(app, db, clock, config.lifecycle);
   return app;

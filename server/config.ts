@@ -18,6 +18,8 @@ export const EnvSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^(memory://|postgres(ql)?://)' })),
   DATA_DIR: Type.String({ default: '.data', minLength: 1 }),
   H5_DIR: Type.String({ default: 'dist/h5', minLength: 1 }),
+  /** Uploaded document photos; default: <DATA_DIR>/files. */
+  FILES_DIR: Type.Optional(Type.String({ minLength: 1 })),
   SEED_DEMO_DATA: Type.Optional(Flag),
   ALLOW_DEV_LOGIN_IN_PRODUCTION: Type.Optional(Flag),
   WECHAT_APPID: Type.Optional(Type.String()),
@@ -41,6 +43,8 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   h5Dir: string;
+  /** Where uploaded document photos are kept (created on first upload). */
+  filesDir: string;
   seedDemoData: boolean;
   /** null while WeChat is not configured: dev login is then on. */
   wechat: { appId: string; secret: string; apiBase: string; timeoutMs: number } | null;
@@ -105,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     h5Dir: e.H5_DIR,
+    filesDir: e.FILES_DIR ?? `${e.DATA_DIR.replace(/\/+$/, '')}/files`,
     seedDemoData: e.SEED_DEMO_DATA === undefined ? !production : isOn(e.SEED_DEMO_DATA),
     wechat: e.WECHAT_APPID
       ? { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET ?? '', apiBase: e.WECHAT_API_BASE, timeoutMs: e.WECHAT_TIMEOUT_MS }

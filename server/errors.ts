@@ -42,6 +42,14 @@ function handleError(err: FastifyError, request: FastifyRequest, reply: FastifyR
   // A concurrent booking won the staff member's time and the service did not turn it into a
   // friendlier refusal itself: it is still a clean "taken", never a 500.
   if (sqlState(err) === SQLSTATE.exclusionViolation) return answer(reply, 'SLOT_TAKEN');
+  // Class 22 "data exception": the database refused a value as malformed (an id in a form the
+  // schema let through, a NUL byte, a date out of range). The request is wrong, nothing was
+  // written (the transaction rolled back); logged as a warning, since a tighter schema should
+  // have caught it first.
+  if (sqlState(err)?.startsWith('22')) {
+    request.log.warn({ err: { code: sqlState(err), message: err.message } }, 'database refused a malformed value');
+    return answer(reply, 'VALIDATION_FAILED');
+  }
   const status = err.statusCode ?? 500;
   if (status === 429) return answer(reply, 'RATE_LIMITED');
   if (status === 404) return answer(reply, 'ROUTE_NOT_FOUND');
@@ -52,6 +60,16 @@ function handleError(err: FastifyError, request: FastifyRequest, reply: FastifyR
   }
   request.log.error({ err }, 'unhandled error');
   return answer(reply, 'INTERNAL');
+}
+
+/**
+ * Errors Fastify's router answers before any route or error handler runs: a URL with broken
+ * percent-encoding (FST_ERR_BAD_URL) and a path parameter over maxParamLength (FST_ERR_MAX_PARAM_LENGTH).
+ * Without this option they go out as Fastify's own English JSON; passed to the Fastify constructor.
+ */
+export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  request.log.info({ err: { code: err.code, message: err.message } }, 'malformed URL refused by the router');
+  return answer(reply, 'VALIDATION_FAILED');
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

@@ -6,6 +6,7 @@ import { createApiClient } from '@/api/client';
 import { API_BASE } from '@/platform/env';
 import { wechatLoginCode } from '@/platform/login';
 import { taroSend } from '@/platform/request';
+import { readPhoto } from '@/platform/camera';
 import { taroDraftStorage } from '@/platform/draft-storage';
 import { taroTokenStore } from '@/platform/storage';
 import { createStores } from '@/stores';
@@ -17,7 +18,7 @@ const api = createApiClient({
   onUnauthenticated: (err) => stores.session.expire(err.message),
 });
 
-export const stores = createStores({ api, tokens: taroTokenStore, wechatCode: wechatLoginCode, draftStorage: taroDraftStorage });
+export const stores = createStores({ api, tokens: taroTokenStore, wechatCode: wechatLoginCode, draftStorage: taroDraftStorage, readPhoto });
 
 /** Sign out and forget this person's data on the device. */
 export async function signOut(): Promise<void> {

@@ -41,15 +41,19 @@ async function main(): Promise<void> {
 
   // One booking: rankCandidates over the whole pool (with reasons), every booking once after a warm-up.
   for (const r of requests.slice(0, 200)) rankCandidates(pool, r, ctx);
+  // Wall time suffers when other processes share the cores; CPU time shows the engine's own cost.
   const lat: number[] = [];
+  const cpu: number[] = [];
   let eligible = 0;
   for (const r of requests) {
-    const t = performance.now();
+    const [t, c] = [performance.now(), cpuMs()];
     eligible += rankCandidates(pool, r, ctx).length;
+    cpu.push(cpuMs() - c);
     lat.push(performance.now() - t);
   }
   lat.sort((a, b) => a - b);
-  console.log(`one booking (rankCandidates, ${(eligible / requests.length).toFixed(0)} eligible on average): p50 ${percentile(lat, 50).toFixed(2)} ms, p99 ${percentile(lat, 99).toFixed(2)} ms, max ${lat[lat.length - 1].toFixed(2)} ms   target p99 ≤ 10 ms`);
+  cpu.sort((a, b) => a - b);
+  console.log(`one booking (rankCandidates, ${(eligible / requests.length).toFixed(0)} eligible on average): wall p50 ${percentile(lat, 50).toFixed(2)} ms, p99 ${percentile(lat, 99).toFixed(2)} ms; cpu p50 ${percentile(cpu, 50).toFixed(2)} ms, p99 ${percentile(cpu, 99).toFixed(2)} ms   target p99 ≤ 10 ms`);
 
   const batch = timed(() => solveBatch(requests, pool, ctx));
   const b = batch.value;
@@ -60,13 +64,19 @@ async function main(): Promise<void> {
   console.log(`greedy one by one (all candidates): total cost ${g.totalCost.toFixed(2)}, ${g.unassigned.length} unassigned, ${greedy.wallMs.toFixed(0)} ms`);
 
   if (process.argv.includes('--no-exact')) return;
+  // The engine's optimisation alone on the same candidate lists the exact model gets.
   const model = buildModel(requests, pool, ctx, MATCH_WEIGHTS, exactK);
   const exact = await solveExact(model, arg('time-limit', 900));
-  console.log(`exact (HiGHS MIP, top ${exactK} candidates per booking, ${exact.variables} variables, ${exact.constraints} rows): ${exact.status}, objective ${exact.objective.toFixed(2)}, ${(exact.seconds * 1000).toFixed(0)} ms`);
   const opt = exact.objective;
-  console.log(`batch objective vs optimum: ${pct(b.objective, opt)}   target ≤ 1%`);
-  console.log(`greedy objective vs optimum: ${pct(g.objective, opt)}`);
-  console.log(`exact solver time / batch time: ${((exact.seconds * 1000) / batch.wallMs).toFixed(1)}×   target ≥ 10×`);
+  console.log(`exact (HiGHS ${exact.status}, top ${exactK} candidates per booking, ${exact.variables} binaries, ${exact.constraints} rows): objective ${opt.toFixed(2)}, ${(exact.seconds * 1000).toFixed(0)} ms wall, ${(exact.cpuSeconds * 1000).toFixed(0)} ms cpu`);
+  console.log(`batch vs optimum: ${pct(b.objective, opt)}   target ≤ 1%`);
+  console.log(`greedy vs optimum: ${pct(g.objective, opt)}`);
+  console.log(`exact solve / whole batch (scoring 2,000 × 5,000 included): ${((exact.seconds * 1000) / batch.wallMs).toFixed(1)}× wall, ${((exact.cpuSeconds * 1000) / batch.cpuMs).toFixed(1)}× cpu   target ≥ 10×`);
+  const widerK = arg('wider-k', 2 * exactK);
+  if (widerK > exactK) {
+    const wider = await solveExact(buildModel(requests, pool, ctx, MATCH_WEIGHTS, widerK), arg('time-limit', 900));
+    console.log(`exact with top ${widerK} candidates (${wider.status}): objective ${wider.objective.toFixed(2)}, ${(wider.seconds * 1000).toFixed(0)} ms wall; keeping only the top ${exactK} costs ${pct(opt, wider.objective)}; batch vs this optimum ${pct(b.objective, wider.objective)}`);
+  }
 }
 
 main().catch((err) => {

@@ -4,7 +4,7 @@
  *   Σ baseCost + Σ per person-day dayVisitStep × (v0 + k) for their k-th new visit + unassigned × each left over.
  */
 import { prepareRequest, type PreparedRequest } from './eligibility';
-import { scoreEligible, type ScoredStaff, type TimeMemo } from './rank';
+import { newScoringMemo, scoreEligible, type ScoredStaff } from './rank';
 import type { StaffPool } from './staff-pool';
 import type { MatchContext, MatchRequest } from './types';
 import type { MatchWeights } from './weights';
@@ -41,7 +41,7 @@ export type Assignment = Int32Array;
 export function buildModel(requests: readonly MatchRequest[], pool: StaffPool, ctx: MatchContext, w: MatchWeights, topK: number): BatchModel {
   const slots: PersonDay[] = [];
   const slotIndex = new Map<string, number>();
-  const memo: TimeMemo = new Map();
+  const memo = newScoringMemo();
   const bookings = requests.map((req) => {
     const p = prepareRequest(req);
     const options = scoreEligible(pool, p, ctx, w, memo, topK).map((scored) => {

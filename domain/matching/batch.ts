@@ -36,6 +36,7 @@ export interface BatchOutcome extends BatchResult {
 
 const EPS = 1e-7;
 const MAX_DIVE_ROUNDS = 12;
+const MIN_SEARCH_NODES = 8;
 const key = (b: number, slot: number) => `${b}:${slot}`;
 
 interface Search {
@@ -136,7 +137,9 @@ export function solveBatch(
     const arcs = m.bookings.reduce((n, b) => n + b.options.length + 1, 0);
     const s: Search = { m, points, best: root, bestValue: Infinity, nodesLeft: Math.floor(searchWork / arcs), exhausted: false };
     dive(s, root, rootClashes);
-    branch(s, new Set(), root);
+    // Too few nodes to prove anything on a big batch: the dive's answer stands, with its bound.
+    if (s.nodesLeft >= MIN_SEARCH_NODES) branch(s, new Set(), root);
+    else s.exhausted = true;
     best = s.best;
     optimal = !s.exhausted || s.bestValue <= lowerBound + EPS;
   }

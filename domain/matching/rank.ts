@@ -33,89 +33,100 @@ function preferenceCost(staff: StaffProfile, km: number, pastVisits: number, req
   return cost + w.ratingPerStar * Math.max(0, 5 - staff.rating);
 }
 
-/** Who is free at a visit time (hours, cap, busy), remembered per time across a batch. */
-export type TimeMemo = Map<string, Map<string, StaffCommitments | null>>;
+/**
+ * What a batch remembers across its bookings: who is free at each visit time (hours, cap, busy;
+ * null when not) and each person's recent load. Visits share a handful of times, so this saves
+ * most of the checking.
+ */
+export interface ScoringMemo {
+  freeAt: Map<string, Map<StaffProfile, StaffCommitments | null>>;
+  load: Map<StaffProfile, number>;
+}
+
+export const newScoringMemo = (): ScoringMemo => ({ freeAt: new Map(), load: new Map() });
 
 function timeKey(p: PreparedRequest): string {
   return `${p.busyStartMs}|${p.busyEndMs}|${p.weekday}|${p.from}|${p.to}`;
 }
 
-/** Who is free at this visit's time: null when hours, cap or a clash rule them out. */
-function freeAtTime(ctx: MatchContext, p: PreparedRequest, memo?: TimeMemo): (staff: StaffProfile) => StaffCommitments | null {
-  const check = (staff: StaffProfile) => {
-    const c = ctx.commitmentsOf(staff.id) ?? NO_COMMITMENTS;
-    return timeIneligible(staff, p, c) === null ? c : null;
-  };
-  if (!memo) return check;
-  const key = timeKey(p);
-  let byStaff = memo.get(key);
-  if (!byStaff) memo.set(key, (byStaff = new Map()));
-  const known = byStaff;
-  return (staff) => {
-    let c = known.get(staff.id);
-    if (c === undefined) known.set(staff.id, (c = check(staff)));
-    return c;
-  };
+function freeAt(staff: StaffProfile, p: PreparedRequest, ctx: MatchContext, known: Map<StaffProfile, StaffCommitments | null>): StaffCommitments | null {
+  let c = known.get(staff);
+  if (c === undefined) {
+    const mine = ctx.commitmentsOf(staff.id) ?? NO_COMMITMENTS;
+    c = timeIneligible(staff, p, mine) === null ? mine : null;
+    known.set(staff, c);
+  }
+  return c;
+}
+
+function loadOf(staff: StaffProfile, ctx: MatchContext, known: Map<StaffProfile, number>): number {
+  let l = known.get(staff);
+  if (l === undefined) known.set(staff, (l = ctx.recentLoadOf(staff.id)));
+  return l;
 }
 
 /**
- * Everyone eligible with their cost, in no particular order (or only the `keep` cheapest, best
- * first). Costs are regrets: the person's weighted sum minus the lowest among everyone eligible,
- * so the ideal person costs 0 (plus their day term) and a total says how far an answer is from
- * giving every customer their ideal person.
+ * Everyone eligible with their cost (or only the `keep` cheapest, best first). Costs are regrets:
+ * the person's weighted sum minus the lowest among everyone eligible, so the ideal person costs 0
+ * (plus their day term) and a total says how far an answer is from giving every customer their
+ * ideal person.
  */
-export function scoreEligible(pool: StaffPool, p: PreparedRequest, ctx: MatchContext, w: MatchWeights, memo?: TimeMemo, keep = Infinity): ScoredStaff[] {
+export function scoreEligible(pool: StaffPool, p: PreparedRequest, ctx: MatchContext, w: MatchWeights, memo = newScoringMemo(), keep = Infinity): ScoredStaff[] {
   const req = p.req;
+  const key = timeKey(p);
+  let known = memo.freeAt.get(key);
+  if (!known) memo.freeAt.set(key, (known = new Map()));
   const people: StaffProfile[] = [];
   const km: number[] = [];
   const day: number[] = [];
-  const past: number[] = [];
   const load: number[] = [];
   let loadSum = 0;
-  const freeAt = freeAtTime(ctx, p, memo);
   for (const staff of pool.near(req.location, p.skills)) {
     const d = distanceKm(staff.base, req.location);
     if (personIneligible(staff, p, d) !== null) continue;
-    const c = freeAt(staff);
+    const c = freeAt(staff, p, ctx, known);
     if (c === null) continue;
+    const l = loadOf(staff, ctx, memo.load);
     people.push(staff);
     km.push(d);
     day.push(c.visitsThatDay);
-    past.push(ctx.pastVisitsWith(staff.id, req.customer.customerId));
-    const l = ctx.recentLoadOf(staff.id);
     load.push(l);
     loadSum += l;
   }
   // The fair share is the mean recent load of the people who could take this visit.
-  const fairShare = people.length ? loadSum / people.length : 0;
-  const cost = people.map((staff, i) => preferenceCost(staff, km[i], past[i], req, w) + loadTerm(load[i], fairShare, w));
-  const lowest = cost.reduce((m, c) => Math.min(m, c), Infinity);
-  const all = people.map((staff, i) => ({ i, staff }));
-  const chosen = keep >= all.length ? all : cheapest(all, keep, ({ i }) => cost[i] + w.dayVisitStep * day[i]);
-  return chosen.map(({ i, staff }) => ({ staff, distanceKm: km[i], visitsThatDay: day[i], pastVisits: past[i], baseCost: cost[i] - lowest }));
+  const n = people.length;
+  const fairShare = n ? loadSum / n : 0;
+  const past: number[] = new Array(n);
+  const cost: number[] = new Array(n);
+  let lowest = Infinity;
+  for (let i = 0; i < n; i++) {
+    past[i] = ctx.pastVisitsWith(people[i].id, req.customer.customerId);
+    cost[i] = preferenceCost(people[i], km[i], past[i], req, w) + loadTerm(load[i], fairShare, w);
+    if (cost[i] < lowest) lowest = cost[i];
+  }
+  const order = cheapestIndices(people, keep, (i) => cost[i] + w.dayVisitStep * day[i]);
+  return order.map((i) => ({ staff: people[i], distanceKm: km[i], visitsThatDay: day[i], pastVisits: past[i], baseCost: cost[i] - lowest }));
 }
 
-/** The k cheapest by `cost`, cheapest first (a bounded insertion: k is small, lists are long). */
-export function cheapest<T extends { staff: StaffProfile }>(items: readonly T[], k: number, cost: (t: T) => number): T[] {
-  const order = byCost(cost);
-  if (k >= items.length) return [...items].sort(order);
-  const kept: T[] = [];
-  for (const item of items) {
-    if (kept.length === k && order(item, kept[k - 1]) >= 0) continue;
-    let i = Math.min(kept.length, k - 1);
-    if (kept.length < k) kept.push(item);
-    while (i > 0 && order(item, kept[i - 1]) < 0) {
-      kept[i] = kept[i - 1];
-      i--;
+/** Indices of the k cheapest by `cost` (ties by staff id), cheapest first; k is small, lists long. */
+function cheapestIndices(people: readonly StaffProfile[], k: number, cost: (i: number) => number): number[] {
+  const before = (i: number, j: number) => {
+    const d = cost(i) - cost(j);
+    return d < 0 || (d === 0 && people[i].id < people[j].id);
+  };
+  if (k >= people.length) return people.map((_, i) => i).sort((i, j) => (before(i, j) ? -1 : before(j, i) ? 1 : 0));
+  const kept: number[] = [];
+  for (let i = 0; i < people.length; i++) {
+    if (kept.length === k && !before(i, kept[k - 1])) continue;
+    let at = kept.length < k ? kept.length : k - 1;
+    if (kept.length < k) kept.push(i);
+    while (at > 0 && before(i, kept[at - 1])) {
+      kept[at] = kept[at - 1];
+      at--;
     }
-    kept[i] = item;
+    kept[at] = i;
   }
   return kept;
-}
-
-/** Total order: cost, then id, so equal costs never depend on input order. */
-export function byCost<T extends { staff: StaffProfile }>(cost: (t: T) => number): (a: T, b: T) => number {
-  return (a, b) => cost(a) - cost(b) || (a.staff.id < b.staff.id ? -1 : a.staff.id > b.staff.id ? 1 : 0);
 }
 
 export function toCandidate(s: ScoredStaff, req: MatchRequest, cost: number): Candidate {
@@ -137,7 +148,5 @@ export function rankCandidates(
   weights: MatchWeights = MATCH_WEIGHTS,
 ): Candidate[] {
   const dayCost = (s: ScoredStaff) => s.baseCost + weights.dayVisitStep * s.visitsThatDay;
-  return scoreEligible(asPool(staff), prepareRequest(req), ctx, weights)
-    .sort(byCost(dayCost))
-    .map((s) => toCandidate(s, req, dayCost(s)));
+  return scoreEligible(asPool(staff), prepareRequest(req), ctx, weights).map((s) => toCandidate(s, req, dayCost(s)));
 }

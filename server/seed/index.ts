@@ -4,7 +4,7 @@
  */
 import { chinaTime, type Clock } from '@domain';
 import type { Db, Queryable } from '../db';
-import { SEED_ADDRESSES, SEED_CUSTOMERS, SEED_DISPATCHER, SEED_FAMILY_LINKS, SEED_STAFF, staffUserId } from './data';
+import { DEMO_IDS, SEED_ADDRESSES, SEED_CUSTOMERS, SEED_DISPATCHER, SEED_FAMILY_LINKS, SEED_STAFF, staffUserId } from './data';
 
 const SEED_LOCK = 7_270_002;
 
@@ -15,6 +15,8 @@ async function insertPeople(tx: Queryable, now: Date): Promise<void> {
       c.id, c.name, c.gender, c.age === null ? null : year - c.age,
     ]);
   }
+  // 张秀英 speaks Shanghainese: matching prefers staff who do (they can change it in 我的).
+  await tx.query(`update users set dialect = '上海话' where id = $1`, [DEMO_IDS.elder]);
   await tx.query(`insert into users (id, role, name, gender) values ($1, 'dispatcher', $2, $3)`, [
     SEED_DISPATCHER.id, SEED_DISPATCHER.name, SEED_DISPATCHER.gender,
   ]);

@@ -17,7 +17,7 @@ import type { CreateInvitationBody, FamilyMember, FamilyOverview, Invitation, In
 import type { CancelBody, RescheduleBody, RescheduleSlots } from '@domain/schemas-lifecycle';
 import type { ComplaintBody, ComplaintView, RatingBody, RatingView, VisitFeedback } from '@domain/schemas-feedback';
 import type { Preferences } from '@domain/schemas-preferences';
-import type { CreateAddressBody } from '@domain/schemas-booking';
+import type { BookingFile, CreateAddressBody } from '@domain/schemas-booking';
 import { ApiError } from './api-error';
 import type { HttpRequest, HttpSend } from './http';
 
@@ -52,6 +52,8 @@ export interface ApiClient {
   savePreferences(body: Preferences, elderId?: string): Promise<Preferences>;
   // ---- booking ----
   createAddress(body: CreateAddressBody): Promise<Address>;
+  /** The photo's bytes as the body (ArrayBuffer works over wx.request and fetch alike). */
+  uploadFile(bookingId: string, bytes: ArrayBuffer, contentType: string): Promise<BookingFile>;
 }
 
 export interface ApiClientOptions {
@@ -75,7 +77,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
 
   async function call<T>(method: HttpRequest['method'], path: string, data?: unknown, extra: Record<string, string> = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json', ...extra };
-    if (data !== undefined) headers['Content-Type'] = 'application/json';
+    if (data !== undefined && !headers['Content-Type']) headers['Content-Type'] = 'application/json';
     const token = opts.getToken();
     if (token) headers.Authorization = `Bearer ${token}`;
     let res;
@@ -122,5 +124,6 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     savePreferences: (body, elderId) => call('PUT', `/api/me/preferences${query({ elderId })}`, body),
     // ---- booking ----
     createAddress: (body) => call('POST', '/api/addresses', body),
+    uploadFile: (bookingId, bytes, contentType) => call('POST', `/api/bookings/${encodeURIComponent(bookingId)}/files`, bytes, { 'Content-Type': contentType }),
   };
 }

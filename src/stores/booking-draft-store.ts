@@ -4,8 +4,10 @@ import type { Address, BookingView, ContactChoice, CreateBookingBody, SlotsRespo
 import type { CreateAddressBody } from '@domain/schemas-booking';
 import { ApiError, messageOf } from '@/api/api-error';
 import type { ApiClient } from '@/api/client';
+import { DocumentPhotos } from './document-photos';
 import { isSnapshot, type DraftSnapshot, type DraftStorage } from './draft-snapshot';
 import type { LoadState } from './load-state';
+import type { PhotoReader } from './photo-ports';
 import { defaultKeyFactory, type KeyFactory } from './ports';
 
 export interface ElderChoice {
@@ -58,15 +60,19 @@ export class BookingDraftStore {
   needsNewSlot = false;
   /** Whose draft this is; drafts are kept per person. */
   ownerId: string | null = null;
+  /** Claims: photos of documents, uploaded once the booking exists. */
+  readonly photos: DocumentPhotos;
   private triedWithKey = false;
 
   constructor(
     private readonly api: ApiClient,
     private readonly newKey: KeyFactory = defaultKeyFactory,
     private readonly storage: DraftStorage | null = null,
+    readPhoto: PhotoReader | null = null,
   ) {
     this.idempotencyKey = newKey();
-    makeAutoObservable<BookingDraftStore, 'api' | 'newKey' | 'storage'>(this, { api: false, newKey: false, storage: false }, { autoBind: true });
+    this.photos = new DocumentPhotos(api, readPhoto);
+    makeAutoObservable<BookingDraftStore, 'api' | 'newKey' | 'storage'>(this, { api: false, newKey: false, storage: false, photos: false }, { autoBind: true });
     // Every change is written through to the device at once: an app killed mid-booking loses nothing.
     reaction(
       () => this.snapshot,
@@ -111,6 +117,7 @@ export class BookingDraftStore {
     this.clearSlots();
     this.note = '';
     this.contact = 'elder';
+    this.photos.clear();
     this.submitError = null;
     this.needsNewSlot = false;
     this.idempotencyKey = this.newKey();
@@ -316,7 +323,11 @@ export class BookingDraftStore {
     }
   }
 
-  /** Sends the booking. Resolves the new booking, or null with `submitError` set; the draft stays. */
+  /**
+   * Sends the booking, then any document photos to it. Resolves the new booking, or null with
+   * `submitError` set; the draft stays. A photo that fails to upload does not undo the booking
+   * (`photos.failed` says how many).
+   */
   async submit(): Promise<BookingView | null> {
     const body = this.body;
     if (!body || this.submitting) return null;
@@ -325,10 +336,10 @@ export class BookingDraftStore {
     this.triedWithKey = true;
     try {
       const booking = await this.api.createBooking(body, this.idempotencyKey);
-      runInAction(() => {
-        this.submitting = false;
-        this.reset();
-      });
+      const photos = this.serviceType === 'claim' ? [...this.photos.list] : [];
+      runInAction(() => this.reset());
+      await this.photos.uploadTo(booking.id, photos);
+      runInAction(() => (this.submitting = false));
       return booking;
     } catch (err) {
       runInAction(() => {

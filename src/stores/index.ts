@@ -2,6 +2,7 @@ import type { ApiClient } from '@/api/client';
 import { reaction, runInAction } from 'mobx';
 import { BookingDraftStore } from './booking-draft-store';
 import type { DraftStorage } from './draft-snapshot';
+import type { PhotoReader } from './photo-ports';
 import { FamilyStore } from './family-store';
 import type { KeyFactory, TokenStore, WechatCodeSource } from './ports';
 import { SessionStore } from './session-store';
@@ -27,11 +28,13 @@ export interface RootDeps {
   newKey?: KeyFactory;
   /** Where booking drafts are kept between app starts (absent: in memory only). */
   draftStorage?: DraftStorage;
+  /** Reads photos of documents for upload (absent: photos are not offered). */
+  readPhoto?: PhotoReader;
 }
 
 export function createStores(deps: RootDeps): RootStores {
   const session = new SessionStore({ api: deps.api, tokens: deps.tokens, wechatCode: deps.wechatCode });
-  const draft = new BookingDraftStore(deps.api, deps.newKey, deps.draftStorage ?? null);
+  const draft = new BookingDraftStore(deps.api, deps.newKey, deps.draftStorage ?? null, deps.readPhoto ?? null);
   // The person's own unfinished booking comes back as soon as we know who they are.
   reaction(() => session.user?.id ?? null, (id) => draft.attach(id), { fireImmediately: true });
   return {

@@ -5,7 +5,7 @@
 import type { Address, BookingView, CreateBookingBody, DemoUser, SessionResponse, SlotsResponse, StaffTask, UserView } from '@domain/schemas';
 import { errorMessage, ERROR_CATALOG, type ErrorCode } from '@domain/errors';
 import type { CreateInvitationBody, FamilyMember, FamilyOverview, Invitation, InvitationPreview } from '@domain/schemas-family';
-import type { CreateAddressBody } from '@domain/schemas-booking';
+import type { BookingFile, CreateAddressBody } from '@domain/schemas-booking';
 import type { CancelBody, RescheduleBody, RescheduleSlots } from '@domain/schemas-lifecycle';
 import type { ComplaintBody, ComplaintView, RatingBody, VisitFeedback } from '@domain/schemas-feedback';
 import type { Preferences } from '@domain/schemas-preferences';
@@ -283,6 +283,12 @@ export class FakeApi implements ApiClient {
       const saved: Address = { id: `dddddddd-dddd-4ddd-8ddd-${String(this.addressList.length).padStart(12, '0')}`, elderId: body.elderId ?? this.me_.id, label: body.label, text: body.text, district: body.district, lat: body.lat ?? 31.2, lng: body.lng ?? 121.4 };
       this.addressList = [...this.addressList, saved];
       return saved;
+    });
+  }
+  uploadFile(bookingId: string, bytes: ArrayBuffer, contentType: string) {
+    return this.answer('uploadFile', [bookingId, bytes.byteLength, contentType], (): BookingFile => {
+      const id = `eeeeeeee-eeee-4eee-8eee-${String(this.callsOf('uploadFile').length).padStart(12, '0')}`;
+      return { id, bookingId, contentType: 'image/jpeg', sizeBytes: bytes.byteLength, createdAt: '2025-03-01T00:00:00.000Z', url: `/api/files/${id}` };
     });
   }
   confirmTask(id: string, version: number) {

@@ -5,6 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { currentPage, launchBrowser, phoneContext, stepShooter } from './support/browser';
+import { bookingsOf, button, shows, signIn, tapFirstTime, tokenOf } from './support/booking-steps';
 import { startServer, type RunningServer } from './support/server-process';
 
 let server: RunningServer;
@@ -20,18 +21,6 @@ async function openApp(who: string): Promise<Page> {
   page.on('pageerror', (e) => pageErrors.push(`${who}: ${e.message}`));
   await page.goto(`${server.url}/`);
   return page;
-}
-
-/** Waits until the page on screen shows this text (Taro slides pages in; wait for the new one). */
-async function shows(page: Page, text: string | RegExp): Promise<void> {
-  await currentPage(page).getByText(text).first().waitFor({ timeout: 20_000 });
-}
-
-const button = (page: Page, name: string | RegExp) => currentPage(page).getByRole('button', { name }).first();
-
-async function signIn(page: Page, name: string | RegExp): Promise<void> {
-  await shows(page, '欢迎使用安心上门');
-  await button(page, name).click();
 }
 
 beforeAll(async () => {
@@ -67,19 +56,24 @@ test('an elder books a home-visit claim and sees it confirmed by the matched sta
   await shot(customer, 'customer-address');
   await home.click();
 
-  // Picks the first time the server says someone can serve.
+  // Picks the first time the server says someone can serve, and types a note.
   await shows(customer, '哪天、几点上门');
-  const slot = currentPage(customer).locator('#slots [role=button]').first();
-  await slot.waitFor({ timeout: 20_000 });
-  const slotLabel = (await slot.getAttribute('aria-label')) ?? '';
+  const slotLabel = await tapFirstTime(customer);
   expect(slotLabel).toMatch(/\d+:\d\d/);
-  await slot.click();
+  await currentPage(customer).getByLabel(/^给服务人员的留言/).locator('input').fill('住 3 楼，没有电梯');
+
+  // The phone reloads the app (or WeChat closes it): nothing tapped or typed is lost.
+  await customer.reload();
+  await shows(customer, '哪天、几点上门');
+  await expect(currentPage(customer).getByLabel(/^给服务人员的留言/).locator('input').inputValue()).resolves.toBe('住 3 楼，没有电梯');
+  await currentPage(customer).locator('#slots [role=button][aria-pressed=true]').first().waitFor();
   await shot(customer, 'customer-time');
   await button(customer, /^下一步/).click();
 
   // Reads the summary and the anti-fraud notice, and confirms.
   await shows(customer, '请核对预约信息');
   await shows(customer, '住院医疗');
+  await shows(customer, '住 3 楼，没有电梯');
   await shows(customer, /不会.*银行卡/);
   await shot(customer, 'customer-confirm');
   await button(customer, /^确认预约/).click();
@@ -128,4 +122,57 @@ test('an elder books a home-visit claim and sees it confirmed by the matched sta
   await shows(staff, '欢迎使用安心上门');
 
   expect(pageErrors).toEqual([]);
+});
+
+test('the network drops while the booking is sent; after a reload, one retry makes exactly one booking', async () => {
+  const page = await openApp('network');
+  const context = page.context();
+  await signIn(page, /^王桂兰/);
+  await shows(page, '您想办什么事');
+  await button(page, /^上门理赔/).click();
+  await shows(page, '要办哪一种理赔');
+  await button(page, /^门诊/).click();
+  await button(page, /^我知道了/).click();
+  await shows(page, '请工作人员到哪里');
+  await currentPage(page).locator('[role=button][aria-pressed]').first().click();
+  await shows(page, '哪天、几点上门');
+  await tapFirstTime(page);
+  await currentPage(page).getByLabel(/^给服务人员的留言/).locator('input').fill('请先打电话给我儿子');
+  await button(page, /^下一步/).click();
+  await shows(page, '请核对预约信息');
+
+  // The request reaches the server (which makes the booking), then the phone loses its signal
+  // before the answer arrives.
+  let sent = 0;
+  await page.route('**/api/bookings', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    sent += 1;
+    if (sent > 1) return route.continue();
+    await route.fetch();
+    await context.setOffline(true);
+    await route.abort('internetdisconnected');
+  });
+  await button(page, /^确认预约/).click();
+  const error = currentPage(page).locator('[data-testid=submit-error]');
+  await error.getByText(/网络连接不上/).waitFor({ timeout: 20_000 });
+  await shows(page, '请先打电话给我儿子');
+  await shot(page, 'network-dropped');
+
+  // Still offline, a second tap cannot get through either; everything stays on the screen.
+  await button(page, /^再试一次/).click();
+  await error.getByText(/网络连接不上/).waitFor();
+
+  // Signal is back; the person even reloads the app. The draft (and its key) are still there.
+  await context.setOffline(false);
+  await page.reload();
+  await shows(page, '请核对预约信息');
+  await shows(page, '请先打电话给我儿子');
+  await shot(page, 'network-back-after-reload');
+  await button(page, /^确认预约/).click();
+  await shows(page, '现在的状态');
+
+  const mine = (await bookingsOf(server.url, await tokenOf(page))).filter((b) => b.note === '请先打电话给我儿子');
+  expect(mine).toHaveLength(1);
+  expect(sent).toBeGreaterThanOrEqual(2);
+  expect(pageErrors.filter((e) => e.startsWith('network'))).toEqual([]);
 });

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { currentPage, launchBrowser, phoneContext, stepShooter } from './support/browser';
 import { bookingsOf, button, shows, signIn, tapFirstTime, tokenOf } from './support/booking-steps';
 import { startServer, type RunningServer } from './support/server-process';
+import { SEED_STAFF } from '../../server/seed/data';
 
 let server: RunningServer;
 let browser: Browser;
@@ -70,7 +71,7 @@ test('an elder books a medical escort with pick-up at home', async () => {
   // Appointment time: each offered time says when the escort comes to the door.
   await shows(page, '哪天几点看病');
   const time = await tapFirstTime(page);
-  expect(time).toMatch(/看病，陪诊员 .* 到家接您/);
+  expect(time).toMatch(/陪诊员 .* 到家接您/);
   await shot(page, 'time');
   await button(page, /^下一步/).click();
 
@@ -98,6 +99,7 @@ test('an elder books a medical escort with pick-up at home', async () => {
   });
   // Collected an hour before the appointment.
   expect(Date.parse(booking.escort.appointmentAt) - Date.parse(booking.slotStart)).toBe(60 * 60_000);
-  expect(booking.matchReasons).toContain('有陪诊经验');
+  const escorts = SEED_STAFF.filter((s) => s.skills.includes('escort')).map((s) => s.staffNo);
+  expect(escorts).toContain(booking.staff.staffNo);
   expect(pageErrors).toEqual([]);
 });

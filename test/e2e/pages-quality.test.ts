@@ -1,7 +1,7 @@
 /**
  * Every page of the app, in elder mode on a 375×812 phone, reached by the person who uses it:
  * - axe-core finds no accessibility violation;
- * - the smallest text is ≥ 20 px, the smallest tap target ≥ 60×60 px, body text (under 24 px)
+ * - the smallest text is ≥ 20 px with line height ≥ 1.3, the smallest tap target ≥ 60×60 px, body text (under 24 px)
  *   contrast ≥ 7:1 and any text ≥ 4.5:1, all measured from what the browser rendered;
  * - with the browser's text set to 1.5× (how the app reads the font scale on H5, see
  *   src/platform/font-scale.ts), no text is cut off and no text is drawn over other text.
@@ -135,6 +135,7 @@ async function screenshots(page: Page, name: string): Promise<void> {
 function shortfalls(m: ElderMeasures): string[] {
   const out: string[] = [];
   if (m.minFontPx.value < LIMITS.fontPx) out.push(`text ${m.minFontPx.value} px < ${LIMITS.fontPx} px: ${m.minFontPx.at}`);
+  if (m.minLineHeight.value < LIMITS.lineHeight) out.push(`line height ${m.minLineHeight.value}× < ${LIMITS.lineHeight}×: ${m.minLineHeight.at}`);
   if (m.minTarget.value < LIMITS.targetPx) out.push(`tap target ${m.minTarget.size} px < ${LIMITS.targetPx}×${LIMITS.targetPx}: ${m.minTarget.at}`);
   if (m.minBodyContrast.value < LIMITS.bodyContrast) out.push(`body text contrast ${m.minBodyContrast.value}:1 < ${LIMITS.bodyContrast}:1: ${m.minBodyContrast.at}`);
   if (m.minAnyContrast.value < LIMITS.anyContrast) out.push(`text contrast ${m.minAnyContrast.value}:1 < ${LIMITS.anyContrast}:1: ${m.minAnyContrast.at}`);
@@ -164,7 +165,8 @@ test('every page in src/app.config.ts has a stop on the tour, and every stop is 
 
 // The checks themselves must be able to fail: a page made of the faults they look for.
 const FAULTY_PAGE = `<!doctype html><html lang="zh-CN"><head><title>坏页面</title></head><body><main id="root" style="font-size:20px;width:375px">
-  <p style="font-size:14px;color:#1a1a1a">小字</p>
+  <p style="font-size:14px;color:#1a1a1a;line-height:1.5">小字</p>
+  <p style="line-height:1.1">挤在一起的字</p>
   <p style="color:#777;background:#fff">浅灰字</p>
   <p style="color:#555;font-size:28px;background:#eee">大标题</p>
   <div role="button" tabindex="0" aria-label="小按钮" style="width:30px;height:30px;background:#0a4a8f;color:#fff">点</div>
@@ -183,11 +185,12 @@ test('the checks catch small text, small targets, weak contrast, clipped and ove
   const axe = await axeViolations(page);
   await page.close();
   expect(m.minFontPx.value).toBe(14);
+  expect(m.minLineHeight.value).toBe(1.1);
   expect(m.minTarget.size).toBe('30×30');
   expect(m.minBodyContrast.value).toBeCloseTo(4.48, 1);
   expect(m.minAnyContrast.value).toBeLessThan(LIMITS.anyContrast);
   expect(m.unfocusable).toEqual(['div "不能用键盘"']);
-  expect(shortfalls(m)).toHaveLength(5);
+  expect(shortfalls(m)).toHaveLength(6);
   expect(layout.clipped).toEqual([expect.stringContaining('ellipsis')]);
   expect(layout.overlapping).toEqual(['span "上面的字" × span "下面的字"']);
   expect(axe.map((f) => f.rule)).toContain('image-alt');
@@ -232,11 +235,12 @@ function printReport(): void {
   const lines = rows.map((r) => {
     const m = r.measures as ElderMeasures;
     const layout = r.layout ? `${r.layout.clipped.length} clipped, ${r.layout.overlapping.length} overlapping` : 'not measured';
-    return `  ${r.route.padEnd(32)} as ${r.as.padEnd(9)} font ${fmt(m.minFontPx.value, 'px').padEnd(7)} target ${(m.minTarget.size || '–').padEnd(8)} body contrast ${fmt(m.minBodyContrast.value, ':1').padEnd(8)} any ${fmt(m.minAnyContrast.value, ':1').padEnd(8)} axe ${r.axe.length}  1.5×: ${layout}`;
+    return `  ${r.route.padEnd(32)} as ${r.as.padEnd(9)} font ${fmt(m.minFontPx.value, 'px').padEnd(7)} line ${fmt(m.minLineHeight.value, '×').padEnd(6)} target ${(m.minTarget.size || '–').padEnd(8)} body contrast ${fmt(m.minBodyContrast.value, ':1').padEnd(8)} any ${fmt(m.minAnyContrast.value, ':1').padEnd(8)} axe ${r.axe.length}  1.5×: ${layout}`;
   });
   const min = (pick: (m: ElderMeasures) => { value: number }) =>
     rows.reduce((best, r) => (pick(r.measures as ElderMeasures).value < best.value ? { value: pick(r.measures as ElderMeasures).value, route: r.route } : best), { value: Infinity, route: '' });
   const font = min((m) => m.minFontPx);
+  const line = min((m) => m.minLineHeight);
   const target = min((m) => m.minTarget);
   const body = min((m) => m.minBodyContrast);
   const any = min((m) => m.minAnyContrast);
@@ -245,7 +249,7 @@ function printReport(): void {
     '',
     `pages quality (elder mode, 375×812): ${rows.length} of ${PAGES.length} pages checked, ${violations} axe violations`,
     ...lines,
-    `  overall minima: font ${fmt(font.value, ' px')} (${font.route}), target ${fmt(target.value, ' px')} (${target.route}), body-text contrast ${fmt(body.value, ':1')} (${body.route}), any text ${fmt(any.value, ':1')} (${any.route})`,
+    `  overall minima: font ${fmt(font.value, ' px')} (${font.route}), line height ${fmt(line.value, '×')} (${line.route}), target ${fmt(target.value, ' px')} (${target.route}), body-text contrast ${fmt(body.value, ':1')} (${body.route}), any text ${fmt(any.value, ':1')} (${any.route})`,
     '',
   ];
   process.stdout.write(`${summary.join('\n')}\n`);

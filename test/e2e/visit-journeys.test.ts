@@ -141,7 +141,7 @@ test('rating and urgent complaint on a completed visit: once each, with the prom
   await button(page, /^给这次服务打分/).click();
   await shows(page, '这次服务得怎么样');
   await button(page, /^★★★★★ 5 星/).click();
-  await button(page, /^9 分$/).click();
+  await currentPage(page).locator('[data-testid=nps-9]').click();
   await button(page, /^准时到达/).click();
   await shot(page, 'rating');
   await button(page, /^提交评价/).click();

@@ -127,6 +127,7 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     request: (w) => ({ params: bookingId(w), body: { ...version(w), staffId: w.staffB.id, reason: '客户希望换人' } }),
   },
   'POST /api/dispatch/bookings/:id/cancel': { request: (w) => ({ params: bookingId(w), body: { ...version(w), reason: '客户电话取消' } }) },
+  'POST /api/dispatch/rematch-unmatched': { request: () => ({}) },
   'POST /api/dispatch/bookings/:id/staff-no-show': { state: 'confirmed', request: (w) => ({ params: bookingId(w), body: { ...version(w), reason: '人员没有按时到' } }) },
   'POST /api/dispatch/staff/:staffId/leave': {
     request: (w) => ({ params: { staffId: w.staffA.id }, body: { from: hoursFrom(WORLD_SLOT, -2), to: hoursFrom(WORLD_SLOT, 3), reason: '生病' } }),

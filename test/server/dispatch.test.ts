@@ -101,4 +101,20 @@ describe('the dispatch desk', () => {
     const later = await bookVisit(server.http, w, china('2030-01-08', '15:30'));
     expect((await holder(server.db, later.id)).staffId).not.toBe(w.staff[0].id);
   });
+
+  it('matches the whole unmatched backlog again together once someone can take it', async () => {
+    const w = await world(server.db, server.http, { staff: 1 });
+    const a = await bookVisit(server.http, w, china('2030-01-09', '09:00'));
+    const b = await bookVisit(server.http, w, china('2030-01-09', '14:00'));
+    for (const v of [a, b]) await staffAct(server.http, w.staff[0].token, v.id, 'decline', { version: v.version, reason: '那天不在上海' });
+    expect((await holder(server.db, a.id)).status).toBe('unmatched');
+    // A new colleague joins the area.
+    const colleague = await world(server.db, server.http);
+    await server.db.query('update staff_profiles set base_lat = $2, base_lng = $3 where user_id = $1', [colleague.staff[0].id, w.area.lat, w.area.lng]);
+    const res = await post('/api/dispatch/rematch-unmatched', {});
+    expect(res.status).toBe(200);
+    expect(res.json().reassigned).toBeGreaterThanOrEqual(2);
+    for (const v of [a, b]) expect(await holder(server.db, v.id)).toEqual({ status: 'offered', staffId: colleague.staff[0].id });
+    expect((await customerView(server.http, w.elder.token, a.id)).timeline.at(-1).text).toBe('已为您安排王师傅，等待确认');
+  });
 });

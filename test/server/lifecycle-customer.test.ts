@@ -118,3 +118,21 @@ describe('rescheduling', () => {
     expect(res.json().code).toBe('CHANGE_CUTOFF_PASSED');
   });
 });
+
+describe('two people changing one visit at once', () => {
+  it('lets exactly one of a cancel and a confirm through; the other gets a clear 409 and nothing is lost', async () => {
+    const w = await world(server.db, server.http);
+    const booking = await bookVisit(server.http, w);
+    const [cancelled, confirmed] = await Promise.all([
+      cancel(w.elder.token, booking.id, { version: booking.version, reason: '临时有事' }),
+      staffAct(server.http, w.staff[0].token, booking.id, 'confirm', { version: booking.version }),
+    ]);
+    const statuses = [cancelled.status, confirmed.status].sort();
+    expect(statuses).toEqual([200, 409]);
+    const loser = cancelled.status === 409 ? cancelled : confirmed;
+    expect(['VERSION_CONFLICT', 'TRANSITION_NOT_ALLOWED']).toContain(loser.json().code);
+    const events = await server.db.query<{ action: string }>('select action from visit_events where booking_id = $1 order by seq', [booking.id]);
+    expect(events.rows.map((e) => e.action)).toEqual(['submit', 'start_matching', 'offer', cancelled.status === 200 ? 'cancel' : 'confirm']);
+  });
+});
+

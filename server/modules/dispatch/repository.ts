@@ -2,10 +2,11 @@
 import type { Queryable } from '../../db';
 import { BOOKING_COLUMNS, type BookingRow } from '../bookings/repository';
 
-/** Unmatched visits still to come, soonest first. */
-export async function listUnmatched(q: Queryable, now: Date): Promise<BookingRow[]> {
+/** Unmatched visits still to come, soonest first (locked, skipping any another desk is handling). */
+export async function listUnmatched(q: Queryable, now: Date, opts: { lock?: boolean } = {}): Promise<BookingRow[]> {
   const r = await q.query<BookingRow>(
-    `select ${BOOKING_COLUMNS} from bookings where status = 'unmatched' and slot_end >= $1::timestamptz order by slot_start limit 200`,
+    `select ${BOOKING_COLUMNS} from bookings where status = 'unmatched' and slot_start >= $1::timestamptz
+      order by slot_start limit 200 ${opts.lock ? 'for update skip locked' : ''}`,
     [now.toISOString()],
   );
   return r.rows;

@@ -6,6 +6,7 @@ import {
   DispatchQueueSchema,
   DispatchReasonBodySchema,
   ReassignBodySchema,
+  RematchResultSchema,
   StaffLeaveBodySchema,
   StaffLeaveResultSchema,
   StaffParamsSchema,
@@ -53,6 +54,12 @@ export const dispatchRoutes: FastifyPluginAsyncTypebox<{ dispatch: DispatchServi
     '/api/dispatch/bookings/:id/staff-no-show',
     { ...common, schema: { ...meta('记录服务人员未按时上门（需原因）'), params: BookingParamsSchema, body: DispatchReasonBodySchema, response: responses(200, DispatchBookingSchema) } },
     async (request) => dispatch.recordStaffNoShow(currentUser(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/dispatch/rematch-unmatched',
+    { ...common, schema: { ...meta('把所有还没安排到人的预约一起重新匹配'), response: responses(200, RematchResultSchema) } },
+    async (request) => dispatch.rematchBacklog(currentUser(request)),
   );
 
   app.post(

@@ -27,6 +27,8 @@ import { rankFor } from '../matching/matcher';
 import { lockStaff } from '../matching/repository';
 import { insertLeave, isActiveStaff, listPendingOffers, listUnmatched, lockVisitsDuring } from './repository';
 
+type StaffLeaveResultCounts = Omit<StaffLeaveResult, 'leaveId'>;
+
 export class DispatchService {
   constructor(
     private readonly db: Db,
@@ -114,6 +116,24 @@ export class DispatchService {
       const changed = await applyTransition(tx, row, { action, actor: { role: 'dispatcher', id: actor.id }, reason: body.reason, at: now });
       if (row.status === 'offered' && row.staffId) await bookings.settleOffer(tx, row.id, row.staffId, 'withdrawn', now);
       return (await this.views(tx, actor, [changed]))[0];
+    });
+  }
+
+  /**
+   * Tries every unmatched visit still to come again, together (a morning's backlog, after staff
+   * came back or new staff joined): those someone can take now are offered, the rest stay unmatched.
+   */
+  async rematchBacklog(actor: AuthUser): Promise<StaffLeaveResultCounts> {
+    return transactionWithRetry(this.db, async (tx) => {
+      const now = this.clock.now();
+      const backlog = await listUnmatched(tx, now, { lock: true });
+      const matching: bookings.BookingRow[] = [];
+      for (const row of backlog) {
+        matching.push(await applyTransition(tx, row, { action: 'rematch', actor: { role: 'dispatcher', id: actor.id }, reason: '调度员重新为您安排', at: now }));
+      }
+      const ended = await matchAll(tx, matching, now, this.lifecycle.offerTtlMinutes);
+      const unmatched = ended.filter((r) => r.status === 'unmatched').length;
+      return { affected: backlog.length, reassigned: ended.length - unmatched, unmatched };
     });
   }
 

@@ -20,9 +20,17 @@ export async function findAssignedForUpdate(q: Queryable, bookingId: string, sta
   return r.rows[0] ?? null;
 }
 
-/** Names and phones of customers, for the staff member's task cards. */
-export async function contactsOf(q: Queryable, ids: readonly string[]): Promise<Map<string, { name: string; phone: string | null }>> {
-  if (ids.length === 0) return new Map();
-  const r = await q.query<{ id: string; name: string; phone: string | null }>('select id, name, phone from users where id = any($1::uuid[])', [ids]);
+/**
+ * For the task cards: the elder's name and the phone to call, which is the elder's or, when the
+ * family member who booked chose so, the family member's (bookings.contact).
+ */
+export async function contactsOf(q: Queryable, bookingIds: readonly string[]): Promise<Map<string, { name: string; phone: string | null }>> {
+  if (bookingIds.length === 0) return new Map();
+  const r = await q.query<{ id: string; name: string; phone: string | null }>(
+    `select b.id, e.name, case when b.contact = 'booker' then k.phone else e.phone end as phone
+       from bookings b join users e on e.id = b.elder_id join users k on k.id = b.booked_by
+      where b.id = any($1::uuid[])`,
+    [bookingIds],
+  );
   return new Map(r.rows.map((u) => [u.id, { name: u.name, phone: u.phone }]));
 }

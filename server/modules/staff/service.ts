@@ -78,8 +78,8 @@ export class StaffService {
   async tasks(staff: AuthUser): Promise<StaffTask[]> {
     return this.db.transaction(async (tx) => {
       const rows = await listHeldByStaff(tx, staff.id);
-      const contacts = await contactsOf(tx, [...new Set(rows.map((r) => r.elderId))]);
-      return rows.map((r) => toTask(r, contacts.get(r.elderId)));
+      const contacts = await contactsOf(tx, rows.map((r) => r.id));
+      return rows.map((r) => toTask(r, contacts.get(r.id)));
     });
   }
 
@@ -124,7 +124,7 @@ export class StaffService {
       await matchAll(tx, [changed], now, this.lifecycle.offerTtlMinutes);
       return { kind: 'done', task: null };
     }
-    const contacts = await contactsOf(tx, [row.elderId]);
-    return { kind: 'done', task: toTask(changed, contacts.get(row.elderId)) };
+    const contacts = await contactsOf(tx, [row.id]);
+    return { kind: 'done', task: toTask(changed, contacts.get(row.id)) };
   }
 }

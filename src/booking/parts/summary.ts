@@ -18,6 +18,7 @@ export function summaryLines(draft: BookingDraftStore, showElder: boolean): Arra
     if (draft.claimType) lines.push(['类型', CLAIM_TYPE_INFO[draft.claimType].label]);
     if (draft.address) lines.push(['地址', `${draft.address.label}，${draft.address.text}`]);
     lines.push(['时间', slot ? formatVisitWindow(slot.start, slot.end) : '请重新选择']);
+    if (draft.photos.list.length) lines.push(['材料照片', `${draft.photos.list.length} 张，预约成功后发给服务人员`]);
   } else {
     if (draft.hospital) lines.push(['医院', draft.hospital.name]);
     if (draft.department) lines.push(['科室', DEPARTMENT_LABELS[draft.department]]);

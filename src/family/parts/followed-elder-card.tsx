@@ -33,7 +33,7 @@ export function FollowedElderCard({ item, onBook, onOpenVisit, onOpenLink }: Fol
       </View>
       <BigButton label={`为${elder.name}预约上门理赔`} onTap={() => onBook(item)} />
       {nextVisit ? <BigButton label='查看这次上门' sublabel='进度和服务人员' variant='secondary' onTap={() => onOpenVisit(nextVisit.id)} /> : null}
-      <BigButton label='关联详情' ariaLabel={`和${elder.name}的关联详情`} variant='quiet' onTap={() => onOpenLink(item.linkId)} />
+      <BigButton label={`和${elder.name}的关联详情`} variant='quiet' onTap={() => onOpenLink(item.linkId)} />
     </View>
   );
 }

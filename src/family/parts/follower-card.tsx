@@ -12,7 +12,7 @@ export function FollowerCard({ item, onOpen }: { item: FamilyMember; onOpen: (li
       <Text className='text muted'>
         您的{relationWord(item.relation)} · {formatChinaDay(item.consentedAt)}同意
       </Text>
-      <BigButton label='查看或取消授权' ariaLabel={`查看或取消${item.member.name}的授权`} variant='secondary' onTap={() => onOpen(item.linkId)} />
+      <BigButton label={`查看或取消${item.member.name}的授权`} variant='secondary' onTap={() => onOpen(item.linkId)} />
     </View>
   );
 }

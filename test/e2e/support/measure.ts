@@ -19,6 +19,8 @@ export interface ElderMeasures {
   textCount: number;
   targetCount: number;
   minFontPx: Where;
+  /** Line height ÷ font size (`normal` counts as 1.2, what browsers use for most fonts). */
+  minLineHeight: Where;
   /** The narrower side of the smallest tap target; `minTarget.size` has both sides. */
   minTarget: Where & { size: string };
   /** Text under 24 px (in elder mode: running text, labels, buttons; headings are bigger). */
@@ -36,7 +38,7 @@ export interface LayoutProblems {
 }
 
 /** Limits from STANDARDS.md (elder mode). */
-export const LIMITS = { fontPx: 20, targetPx: 60, bodyContrast: 7, anyContrast: 4.5 } as const;
+export const LIMITS = { fontPx: 20, lineHeight: 1.3, targetPx: 60, bodyContrast: 7, anyContrast: 4.5 } as const;
 
 /** What counts as something a finger taps: ARIA roles, native controls and Taro's own controls. */
 export const INTERACTIVE_SELECTOR = [
@@ -109,6 +111,7 @@ export function measureElderMeasures(root: Locator): Promise<ElderMeasures> {
       textCount: 0,
       targetCount: 0,
       minFontPx: { value: Infinity, at: '' },
+      minLineHeight: { value: Infinity, at: '' },
       minTarget: { value: Infinity, at: '', size: '' },
       minBodyContrast: { value: Infinity, at: '' },
       minAnyContrast: { value: Infinity, at: '' },
@@ -133,6 +136,8 @@ export function measureElderMeasures(root: Locator): Promise<ElderMeasures> {
       const size = parseFloat(s.fontSize);
       out.textCount += 1;
       if (size < out.minFontPx.value) out.minFontPx = { value: size, at: describe(el) };
+      const lineHeight = Math.round((s.lineHeight === 'normal' ? 1.2 : parseFloat(s.lineHeight) / size) * 100) / 100;
+      if (lineHeight < out.minLineHeight.value) out.minLineHeight = { value: lineHeight, at: describe(el) };
       const bg = backgroundOf(el);
       if (bg.image) out.unknownBackground.push(describe(el));
       const fg = rgba(s.color);

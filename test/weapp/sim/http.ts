@@ -39,8 +39,8 @@ export function httpCall({ url, method = 'GET', headers = {}, body, timeoutMs = 
 }
 
 /** JSON API call with an optional bearer token; throws on a non-2xx answer (test setup must not fail quietly). */
-export async function apiCall<T = unknown>(baseUrl: string, method: string, path: string, opts: { token?: string; body?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function apiCall<T = unknown>(baseUrl: string, method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let body: string | undefined;
   if (opts.body !== undefined) {

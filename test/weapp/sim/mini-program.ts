@@ -34,6 +34,8 @@ export interface MiniProgramOptions {
   wechat?: { fake: FakeWechat; openid: string };
   /** Label used in error messages ("customer", "staff"). */
   name?: string;
+  /** What the phone has stored before the app starts (e.g. a saved session token). */
+  storage?: Record<string, unknown>;
 }
 
 export interface PageEntry {
@@ -109,6 +111,8 @@ export class MiniProgram {
   private readonly distDir: string;
   private readonly componentInstances = new Map<string, Record<string, unknown>>();
   private modalAnswers: boolean[] = [];
+  private inFlight = 0;
+  private lastActivity = Date.now();
   private readonly storageItems: Map<string, string>;
 
   private constructor(private readonly opts: MiniProgramOptions) {
@@ -136,8 +140,17 @@ export class MiniProgram {
         if (top) top.title = title;
       },
       record: (api, detail) => this.calls.push({ api, detail }),
+      track: (work) => {
+        this.inFlight += 1;
+        const done = () => {
+          this.inFlight -= 1;
+          this.lastActivity = Date.now();
+        };
+        work.then(done, done);
+      },
     });
     this.storageItems = storage;
+    for (const [key, value] of Object.entries(opts.storage ?? {})) storage.set(key, JSON.stringify(value));
     this.realm = new AppRealm(this.distDir, { wx, getCurrentPages: () => this.pagesForApp() });
     this.renderer = new Renderer(this.distDir, (caller, owner, method, e) => this.dispatch(caller, owner, method, e));
     this.screen = new Screen(this);
@@ -173,6 +186,11 @@ export class MiniProgram {
 
   get maxSetDataBytes(): number {
     return this.setDataLog.reduce((m, r) => Math.max(m, r.bytes), 0);
+  }
+
+  /** Resolves once no request is in flight and nothing has been rendered for `quietMs`. */
+  async idle(quietMs = 150, timeoutMs = 15_000): Promise<void> {
+    await this.screen.waitFor('the page to settle', () => this.inFlight === 0 && Date.now() - this.lastActivity >= quietMs, timeoutMs);
   }
 
   /** The answer the next showModal gets (default: the confirm button). */
@@ -309,6 +327,7 @@ export class MiniProgram {
 
   private setData(entry: PageEntry, data: Record<string, unknown>, cb?: () => void): void {
     const json = JSON.stringify(data);
+    this.lastActivity = Date.now();
     this.setDataLog.push({ route: entry.route, bytes: Buffer.byteLength(json, 'utf8') });
     for (const [key, value] of Object.entries(JSON.parse(json) as Record<string, unknown>)) setPath(entry.inst.data as Record<string, unknown>, key, this.realm.copyIn(value));
     try {

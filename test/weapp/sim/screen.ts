@@ -24,8 +24,10 @@ function wxNode(el: Element): WxNode | undefined {
   return (el as unknown as { __wxElement?: WxNode }).__wxElement;
 }
 
+/** A WXML attribute of the element (wcc hands `aria-label` over as `ariaLabel`). */
 export function attr(el: Element, name: string): string {
-  const a = wxNode(el)?._vt?.attrs?.find((x) => x.name === name);
+  const camel = name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+  const a = wxNode(el)?._vt?.attrs?.find((x) => x.name === name || x.name === camel);
   return a && a.value !== undefined && a.value !== null ? String(a.value) : '';
 }
 
@@ -62,6 +64,25 @@ export class Screen {
     return Array.from(this.root.querySelectorAll('*'))
       .filter((el) => attr(el, 'aria-role') && attr(el, 'aria-label'))
       .map((el) => ({ label: attr(el, 'aria-label'), role: attr(el, 'aria-role'), el }));
+  }
+
+  /** Elements whose WXML id is this (Taro puts a component's `id` there; WeChat keeps it off the DOM). */
+  byId(id: string): Element | undefined {
+    return Array.from(this.root.querySelectorAll('*')).find((el) => attr(el, 'id') === id);
+  }
+
+  /** Buttons inside an element, in order. */
+  buttonsIn(container: Element): Tappable[] {
+    return Array.from(container.querySelectorAll('*'))
+      .filter((el) => attr(el, 'aria-role') === 'button' && attr(el, 'aria-label'))
+      .map((el) => ({ label: attr(el, 'aria-label'), role: 'button', el }));
+  }
+
+  /** Text of every error notice on the page (aria-role alert). */
+  alerts(): string[] {
+    return Array.from(this.root.querySelectorAll('*'))
+      .filter((el) => attr(el, 'aria-role') === 'alert')
+      .map((el) => (el.textContent ?? '').trim());
   }
 
   button(name: Matcher): Tappable | undefined {

@@ -37,6 +37,8 @@ export interface WxHost {
   stopPullDownRefresh(): void;
   setTitle(title: string): void;
   record(api: string, detail: unknown): void;
+  /** Counts a request in flight until it settles (so tests can wait for the network to go quiet). */
+  track(work: Promise<unknown>): void;
 }
 
 /** Storage as WeChat keeps it: JSON-able values, at most 1 MB per key. */
@@ -85,7 +87,9 @@ function request(host: WxHost, opts: Args) {
     headers['content-type'] ??= 'application/json';
     body = typeof opts.data === 'string' ? opts.data : JSON.stringify(opts.data);
   }
-  httpCall({ url, method, headers, body, timeoutMs: Number(opts.timeout ?? 60_000) }).then(
+  const call = httpCall({ url, method, headers, body, timeoutMs: Number(opts.timeout ?? 60_000) });
+  host.track(call);
+  call.then(
     (res) => {
       if (aborted) return;
       let data: unknown = res.text;

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { useState } from 'react';
 import { AntiFraudNotice, BigButton, HotlineButton, Notice, PageShell } from '@/components';
 import { useSessionGate } from '@/hooks/use-session-gate';
 import { nav, ROUTES } from '@/platform/nav';
@@ -37,10 +38,23 @@ const ContactChoice = observer(() => {
   );
 });
 
+function PhotosMissing({ bookingId }: { bookingId: string }) {
+  const failed = stores.draft.photos.failed;
+  return (
+    <PageShell>
+      <Notice tone='success' title='预约成功了' text='服务人员确认后，您会看到他（她）的名字和照片。' />
+      <Notice tone='warning' title={`有 ${failed} 张照片没有传上去`} text='不要紧，服务人员上门时会当面再拍。' testId='photos-missing' />
+      <BigButton label='查看预约' onTap={() => void nav.relaunch(ROUTES.visit, { id: bookingId, created: '1' })} />
+    </PageShell>
+  );
+}
+
 const ConfirmPage = observer(() => {
   const { draft, visits, session } = stores;
   const ready = useSessionGate('customer');
+  const [madeWithMissingPhotos, setMade] = useState<string | null>(null);
   if (!ready) return <GateFallback />;
+  if (madeWithMissingPhotos) return <PhotosMissing bookingId={madeWithMissingPhotos} />;
   // After a refused time the slot is cleared but the rest of the draft stays: offer to pick again.
   if (!draft.elder || !draft.hasServiceDetails || !draft.address || (!draft.slot && !draft.needsNewSlot)) return <DraftLost />;
   const { step, total } = stepOf('confirm');
@@ -52,10 +66,11 @@ const ConfirmPage = observer(() => {
     const asked = requestVisitUpdates();
     const booking = await draft.submit();
     await asked;
-    if (booking) {
-      visits.show(booking);
-      void nav.relaunch(ROUTES.visit, { id: booking.id, created: '1' });
-    }
+    if (!booking) return;
+    visits.show(booking);
+    // Photos that did not go up are said once here, not silently dropped; the booking stands.
+    if (draft.photos.failed > 0) setMade(booking.id);
+    else void nav.relaunch(ROUTES.visit, { id: booking.id, created: '1' });
   };
 
   return (
@@ -81,7 +96,7 @@ const ConfirmPage = observer(() => {
         <BigButton
           label={err && !draft.needsNewSlot ? '再试一次：确认预约' : '确认预约'}
           busy={draft.submitting}
-          busyLabel='正在提交，请稍候…'
+          busyLabel={draft.photos.progress ? `正在上传照片 ${draft.photos.progress.done + 1}/${draft.photos.progress.total}…` : '正在提交，请稍候…'}
           onTap={() => void submit()}
           testId='confirm-booking'
         />

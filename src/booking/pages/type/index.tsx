@@ -8,6 +8,7 @@ import { callPhone } from '@/platform/phone';
 import { scrollToSelector } from '@/platform/scroll';
 import { GateFallback } from '@/parts/gate-fallback';
 import { stores } from '@/wiring';
+import { DocumentPhotosCard } from '../../parts/document-photos';
 import { DraftLost } from '../../parts/draft-lost';
 import { StepHeader } from '../../parts/step-header';
 import { stepOf } from '../../parts/steps';
@@ -58,6 +59,7 @@ const TypePage = observer(() => {
       {draft.claimType ? (
         <>
           <Checklist type={draft.claimType} />
+          <DocumentPhotosCard />
           <BigButton label='我知道了，下一步' sublabel='选择上门地址' onTap={() => void nav.go(ROUTES.bookAddress)} testId='type-next' />
         </>
       ) : (
