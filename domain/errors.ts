@@ -50,6 +50,7 @@ export const ERROR_CATALOG = {
   WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂时繁忙，请稍等一会儿再登录。' },
   DEV_LOGIN_DISABLED: { status: 403, message: '体验登录已关闭，请使用微信登录。' },
   RATE_LIMITED: { status: 429, message: '操作太频繁了，请休息一下，稍后再试。' },
+  REQUEST_TIMEOUT: { status: 408, message: '网络有点慢，这次没有传完。请稍等一下，再试一次。' },
   INTERNAL: { status: 500, message: '系统出了点问题，我们正在处理。请稍后再试，或拨打客服热线。' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

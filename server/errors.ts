@@ -3,6 +3,7 @@
  * from domain/errors.ts and a Chinese message for the person using the app. 4xx say what to do
  * next; 5xx say nothing about the inside and are logged in full.
  */
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ERROR_CATALOG, type ErrorCode, type ErrorResponse } from '@domain';
 import { SQLSTATE, sqlState } from './db';
@@ -70,6 +71,26 @@ function handleError(err: FastifyError, request: FastifyRequest, reply: FastifyR
 export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   request.log.info({ err: { code: err.code, message: err.message } }, 'malformed URL refused by the router');
   return answer(reply, 'VALIDATION_FAILED');
+}
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (headers too large, a broken
+ * request line, a client too slow to send): answered on the raw socket, in our shape, then closed.
+ * Passed to the Fastify constructor as `clientErrorHandler`.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
+  // A reset connection has no one left to answer.
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  if (!socket.writable) {
+    socket.destroy(err);
+    return;
+  }
+  const code: ErrorCode = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'REQUEST_TIMEOUT' : 'VALIDATION_FAILED';
+  const { status, message } = ERROR_CATALOG[code];
+  const body = JSON.stringify({ code, message });
+  socket.end(
+    `HTTP/1.1 ${status} ${code}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

@@ -126,7 +126,11 @@ export function solveBatch(
   options: BatchOptions = {},
 ): BatchOutcome {
   const { topK, searchWork } = { ...BATCH_DEFAULTS, ...options };
-  const m = buildModel(requests, asPool(staff), ctx, weights, topK);
+  return solveModel(buildModel(requests, asPool(staff), ctx, weights, topK), requests, searchWork);
+}
+
+/** The optimisation alone, on candidate lists already scored (the benchmark times it apart). */
+export function solveModel(m: BatchModel, requests: readonly MatchRequest[], searchWork = BATCH_DEFAULTS.searchWork): BatchOutcome {
   const points = mapPoints(m);
   const root = solveRelaxation(m, points, new Set()).x;
   const lowerBound = objective(m, root);

@@ -30,8 +30,8 @@ export class DocumentPhotos {
   }
 
   add(photos: LocalPhoto[]): void {
-    const known = new Set(this.list.map((p) => p.path));
-    this.list = [...this.list, ...photos.filter((p) => !known.has(p.path))].slice(0, MAX_DRAFT_PHOTOS);
+    const byPath = new Map([...this.list, ...photos].map((p) => [p.path, p]));
+    this.list = [...byPath.values()].slice(0, MAX_DRAFT_PHOTOS);
   }
 
   remove(path: string): void {

@@ -216,4 +216,23 @@ describe('BookingDraftStore', () => {
     draft.chooseContact('booker');
     expect(draft.body?.contact).toBe('booker');
   });
+
+  it('uploads document photos once the booking exists; a failed photo never undoes the booking', async () => {
+    const api = new FakeApi();
+    const read = async (path: string) => ({ bytes: new TextEncoder().encode(path).buffer as ArrayBuffer, contentType: 'image/jpeg' });
+    const draft = new BookingDraftStore(api, keys(), null, read);
+    draft.start(ELDER);
+    draft.chooseClaimType('inpatient');
+    draft.photos.add([{ path: 'blob:a', size: 10 }, { path: 'blob:b', size: 20 }, { path: 'blob:a', size: 10 }]);
+    expect(draft.photos.list).toHaveLength(2);
+    await draft.loadAddresses();
+    await draft.loadSlots();
+    draft.chooseSlot(SLOTS.days[1].slots[0]);
+    api.failNext('uploadFile', NETWORK());
+    const made = await draft.submit();
+    expect(made).not.toBeNull();
+    expect(api.callsOf('uploadFile').map((c) => c[0])).toEqual([made!.id, made!.id]);
+    expect(draft.photos.failed).toBe(1);
+    expect(draft.photos.list).toEqual([]);
+  });
 });

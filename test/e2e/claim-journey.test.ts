@@ -1,7 +1,9 @@
 /**
- * The first journey, in the H5 build against the real server process and database: an elder
- * books a home-visit claim, the matched staff member confirms it in their own browser, and the
- * elder's visit page shows 已确认 with the staff member's card and the timeline in Chinese.
+ * 上门理赔 in the H5 build against the real server process and database: an elder books a claim
+ * (her draft surviving a reload), the matched staff member confirms it in their own browser, and
+ * the elder's visit page shows 已确认 with the staff card and the timeline in Chinese; the network
+ * drops mid-submit and one retry makes exactly one booking; a family member books for the elder
+ * with a photo of a document and their own phone as the contact.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { currentPage, launchBrowser, phoneContext, stepShooter } from './support/browser';
@@ -13,6 +15,11 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 const shot = stepShooter('claim-journey');
+/** A real 1×1 PNG, as a photo of a document. */
+const ONE_PIXEL_PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f8a0d60000000049454e44ae426082',
+  'hex',
+);
 
 async function openApp(who: string): Promise<Page> {
   const context = await phoneContext(browser);
@@ -175,4 +182,44 @@ test('the network drops while the booking is sent; after a reload, one retry mak
   expect(mine).toHaveLength(1);
   expect(sent).toBeGreaterThanOrEqual(2);
   expect(pageErrors.filter((e) => e.startsWith('network'))).toEqual([]);
+});
+
+test('a family member books for the elder with a photo of a document, and gives their own phone as the contact', async () => {
+  const page = await openApp('family');
+  await signIn(page, /^李伟/);
+  await shows(page, '您想办什么事');
+  await button(page, /^上门理赔/).click();
+  await shows(page, '这次是为谁预约');
+  await button(page, /^张秀英/).click();
+  await shows(page, '要办哪一种理赔');
+  await button(page, /^住院医疗/).click();
+
+  // Photographs the discharge summary in advance (the browser's file picker stands in for the camera).
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button(page, /^拍照或选照片/).click()]);
+  await chooser.setFiles({ name: 'discharge.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+  await currentPage(page).getByRole('img', { name: '第 1 张材料照片' }).waitFor();
+  await shot(page, 'family-document-photo');
+  await button(page, /^我知道了/).click();
+
+  await shows(page, '请工作人员到哪里');
+  await currentPage(page).locator('[role=button][aria-pressed]').first().click();
+  await shows(page, '哪天、几点上门');
+  await tapFirstTime(page);
+  await button(page, /^下一步/).click();
+
+  await shows(page, '请核对预约信息');
+  await shows(page, '1 张，预约成功后发给服务人员');
+  await shows(page, '服务人员打电话联系谁');
+  await button(page, /^我（李伟）/).click();
+  await shot(page, 'family-confirm');
+  await button(page, /^确认预约/).click();
+  await shows(page, '现在的状态');
+
+  const token = await tokenOf(page);
+  const [booking] = (await bookingsOf(server.url, token)).filter((b) => b.elder.name === '张秀英' && b.contact === 'booker');
+  expect(booking).toBeDefined();
+  const files = await (await fetch(`${server.url}/api/bookings/${booking.id}/files`, { headers: { authorization: `Bearer ${token}` } })).json();
+  expect(files).toHaveLength(1);
+  expect(files[0]).toMatchObject({ contentType: 'image/png', sizeBytes: ONE_PIXEL_PNG.length });
+  expect(pageErrors.filter((e) => e.startsWith('family'))).toEqual([]);
 });

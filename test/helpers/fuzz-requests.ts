@@ -139,7 +139,9 @@ export interface RawResponse {
   text: string;
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+// A connection per request: a server may close a kept-alive socket after refusing a request
+// whose body it did not read, and the next request on it would fail for the client's reasons.
+const agent = new Agent({ keepAlive: false });
 
 export function sendRaw(baseUrl: string, req: RawRequest): Promise<RawResponse> {
   const { hostname, port } = new URL(baseUrl);

@@ -120,11 +120,13 @@ describe('family booking', () => {
     expect(res.status).toBe(201);
     const view = res.json();
     expect(view.elder).toEqual({ id: elder.id, name: '周美兰' });
-    expect(view.timeline[0].text).toBe('您的家人 周强为您提交了预约');
+    // The family member reads what they did themselves as "您…"; the elder reads who did it for them.
+    expect(view.timeline[0].text).toBe('您提交了预约');
     expect(view.timeline[0].actorRole).toBe('family');
     // The elder sees it too, with the actions an elder has.
     const seen = await server.http('GET', `/api/bookings/${view.id}`, { token: elderToken });
     expect(seen.status).toBe(200);
+    expect(seen.json().timeline[0]).toMatchObject({ text: '您的家人 周强为您提交了预约', actorRole: 'family' });
     expect(seen.json().allowedActions).toEqual(['reschedule', 'cancel']);
     const row = await server.db.query('select booked_by, booked_by_role from bookings where id = $1', [view.id]);
     expect(row.rows[0]).toEqual({ booked_by: family.id, booked_by_role: 'family' });

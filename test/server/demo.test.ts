@@ -25,7 +25,8 @@ it('lets 张秀英 book a home visit in 徐汇 and shows her who is coming and w
   expect(res.status).toBe(201);
   const view = res.json();
   expect(view.staff).toMatchObject({ staffNo: expect.stringMatching(/^AX10\d\d$/), photoUrl: expect.stringMatching(/^\/media\/staff-photos\/AX10\d\d\.svg$/) });
-  expect(view.matchReasons[0]).toBe('熟悉理赔办理');
+  // 张秀英 speaks Shanghainese (seed): the person sent speaks it too, and the reasons say so.
+  expect(view.matchReasons[0]).toBe('会说上海话');
   const photo = await server.http('GET', view.staff.photoUrl);
   expect(photo.status).toBe(200);
   expect(photo.headers.get('content-type')).toMatch(/^image\/svg\+xml/);

@@ -21,7 +21,7 @@ async function upload(token: string, bookingId: string, body: Buffer | string, c
   const res = await fetch(`${server.baseUrl}/api/bookings/${bookingId}/files`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
-    body,
+    body: typeof body === 'string' ? body : new Uint8Array(body),
   });
   return { status: res.status, json: await res.json() };
 }

@@ -19,6 +19,7 @@ export interface EventRow {
   toStatus: VisitStatus;
   action: TimelineAction;
   actorRole: ActorRole;
+  actorId: string | null;
   reason: string | null;
   at: Date;
   actorName: string | null;
@@ -48,7 +49,7 @@ export async function eventsOf(q: Queryable, bookingIds: readonly string[]): Pro
   if (bookingIds.length === 0) return [];
   const r = await q.query<EventRow>(
     `select e.id::text as id, e.booking_id as "bookingId", e.from_status as "fromStatus", e.to_status as "toStatus",
-            e.action, e.actor_role as "actorRole", e.reason, e.at,
+            e.action, e.actor_role as "actorRole", e.actor_id as "actorId", e.reason, e.at,
             au.name as "actorName", asp.gender as "actorGender", su.name as "staffName", ssp.gender as "staffGender"
        from visit_events e
        left join users au on au.id = e.actor_id

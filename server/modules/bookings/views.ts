@@ -35,15 +35,17 @@ function actorName(e: EventRow): string | null {
   return null;
 }
 
-function toTimelineEntry(e: EventRow): TimelineEntry {
+/** The timeline as this viewer reads it: what the family member did themselves reads "您…". */
+function toTimelineEntry(e: EventRow, viewerId: string): TimelineEntry {
   const staffName = e.staffName && e.staffGender ? staffTitle(e.staffName, e.staffGender) : null;
+  const wordingRole = e.actorRole === 'family' && e.actorId === viewerId ? 'customer' : e.actorRole;
   return {
     id: e.id,
     at: new Date(e.at).toISOString(),
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
     actorRole: e.actorRole,
-    text: describeEvent({ action: e.action, actorRole: e.actorRole, actorName: actorName(e), staffName, reason: e.reason }),
+    text: describeEvent({ action: e.action, actorRole: wordingRole, actorName: actorName(e), staffName, reason: e.reason }),
     reason: e.reason,
   };
 }
@@ -83,7 +85,7 @@ export async function bookingViews(q: Queryable, rows: readonly BookingRow[], vi
       contact: details.get(b.id)?.contact ?? 'elder',
       staff: staffRow ? toStaffCard(staffRow) : null,
       matchReasons: b.matchReasons,
-      timeline: events.filter((e) => e.bookingId === b.id).map(toTimelineEntry),
+      timeline: events.filter((e) => e.bookingId === b.id).map((e) => toTimelineEntry(e, viewerId)),
       allowedActions:
         policy.viewerRole === 'dispatcher'
           ? allowedActions(b.status, 'dispatcher')

@@ -53,7 +53,7 @@ export const fileRoutes: FastifyPluginAsyncTypebox<{ files: FileService; guards:
         summary: '一张材料照片（仅长辈、授权家人和负责的服务人员）',
         security: bearerSecurity,
         params: FileParamsSchema,
-        response: { 200: { description: 'the image', content: { 'image/*': { schema: Type.String() } } }, '4xx': ErrorResponseSchema, '5xx': ErrorResponseSchema },
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'the image' }), '4xx': ErrorResponseSchema, '5xx': ErrorResponseSchema },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import { BigButton } from '@/components';
+import { a11y, BigButton } from '@/components';
 import { choosePhotos } from '@/platform/camera';
 import { stores } from '@/wiring';
 
@@ -13,7 +13,7 @@ export const DocumentPhotosCard = observer(() => {
       <Text className='text muted'>预约成功后照片会发给负责的服务人员，只有您、您授权的家人和这位服务人员能看到。</Text>
       {photos.list.map((p, i) => (
         <View key={p.path} className='photo'>
-          <Image className='photo__image' src={p.path} mode='aspectFill' ariaLabel={`第 ${i + 1} 张材料照片`} aria-label={`第 ${i + 1} 张材料照片`} role='img' />
+          <Image className='photo__image' src={p.path} mode='aspectFill' {...a11y(`第 ${i + 1} 张材料照片`, 'img')} />
           <BigButton label={`删掉第 ${i + 1} 张`} variant='quiet' className='photo__remove' onTap={() => photos.remove(p.path)} />
         </View>
       ))}

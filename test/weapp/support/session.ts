@@ -31,11 +31,11 @@ export class Phones {
     return best;
   }
 
-  /** Records the journey's figures and returns the largest setData, for the 256 KB check. */
-  report(journey: string): number {
+  /** Records the largest setData of this test file (a journey or the page sweep) and returns it, for the 256 KB check. */
+  report(scope: string, kind: 'journey' | 'pages' = 'journey'): number {
     const largest = this.largestSetData();
     const count = this.all.reduce((n, mp) => n + mp.setDataLog.length, 0);
-    recordFigure('journey', 1, { journey, largestSetDataBytes: largest.bytes, largestSetDataRoute: largest.route, setDataCalls: count });
+    recordFigure(kind, 1, { scope, largestSetDataBytes: largest.bytes, largestSetDataRoute: largest.route, setDataCalls: count });
     return largest.bytes;
   }
 }

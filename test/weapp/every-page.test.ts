@@ -1,0 +1,64 @@
+/**
+ * Every page the WeChat build declares (read from dist/weapp/app.json, so pages added later are
+ * covered without touching this file) renders in the simulator without an error. Each page gets
+ * a real `?id=` (a claim booked through the API) and is tried as the elder, her family member,
+ * the staff member the claim went to, and signed out, until one of them may stay on it.
+ */
+import { startServer, type RunningServer } from '../e2e/support/server-process';
+import { readManifest } from './sim/pages';
+import { DEFAULT_DIST, type MiniProgram } from './sim/mini-program';
+import { bookClaimThroughApi, type BookedClaim } from './support/api-fixture';
+import { recordFigure } from './support/figures';
+import { checkPageRenders, type PageResult } from './support/page-check';
+import { Phones, SET_DATA_LIMIT_BYTES } from './support/session';
+import { apiCall } from './sim/http';
+import type { DemoUser, SessionResponse } from '@domain';
+
+const TOKEN_KEY = 'homevisit.token';
+const routes = readManifest(DEFAULT_DIST).routes;
+
+let server: RunningServer;
+let claim: BookedClaim;
+const phones = new Phones(() => server.url);
+const personas: Array<{ name: string; phone: MiniProgram }> = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  claim = await bookClaimThroughApi(server.url);
+  const users = await apiCall<DemoUser[]>(server.url, 'GET', '/api/auth/demo-users');
+  const family = users.find((u) => u.name === '李伟') as DemoUser;
+  const familySession = await apiCall<SessionResponse>(server.url, 'POST', '/api/auth/dev-login', { body: { userId: family.id } });
+  const tokens: Array<[string, string | null]> = [
+    ['elder', claim.elder.token],
+    ['family', familySession.token],
+    ['staff', claim.staff.token],
+    ['signed out', null],
+  ];
+  for (const [name, token] of tokens) personas.push({ name, phone: await phones.open(name, { storage: token ? { [TOKEN_KEY]: token } : {} }) });
+}, 180_000);
+
+afterAll(async () => {
+  phones.closeAll();
+  await server?.stop();
+});
+
+test('app.json declares the pages of the main package and every sub-package', () => {
+  expect(routes).toEqual(expect.arrayContaining(['pages/index/index', 'pages/login/index', 'visit/pages/detail/index', 'staff/pages/tasks/index']));
+});
+
+test.each(routes)('%s renders in WeChat without an error', async (route) => {
+  const tried: Array<PageResult & { persona: string }> = [];
+  for (const { name, phone } of personas) {
+    const result = await checkPageRenders(phone, route, `id=${claim.booking.id}`);
+    tried.push({ ...result, persona: name });
+    if (result.stayed || result.problems.length) break;
+  }
+  const last = tried[tried.length - 1];
+  expect({ route, persona: last.persona, problems: last.problems }).toEqual({ route, persona: last.persona, problems: [] });
+  expect(last.stayed).toBe(true);
+  recordFigure('page-rendered', 1, { route, persona: last.persona });
+});
+
+test('no page sent more than 256 KB in one setData', () => {
+  expect(phones.report('every-page', 'pages')).toBeLessThan(SET_DATA_LIMIT_BYTES);
+});
