@@ -67,4 +67,4 @@ function main(): number {
 }
 
 // Only when run as a script: the weapp tests import measure() from here.
-if (require.main === module) process.exitCode = main();
+if (process.argv[1] && path.resolve(process.argv[1]) === __filename) process.exitCode = main();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test the project has, in the order that fails fastest: types, lint, unit, server on
-# PGlite, server on PostgreSQL (when DATABASE_URL is set), then the H5 build and the browser tests.
+# PGlite, server on PostgreSQL (when DATABASE_URL is set), the WeChat build in the simulator, then
+# the H5 build and the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 run() { echo; echo "==> $*"; "$@"; }
@@ -18,5 +19,9 @@ run npm run lint
 run npm run test:unit
 run npm run test:server
 run npm run test:server:pg
+# The WeChat build in the mini-program simulator (test/weapp/README.md); figures in test-results/weapp-figures.jsonl.
+run npm run build:weapp
+: > test-results/weapp-figures.jsonl
+run npm run test:weapp
 run npm run build:h5
 run npm run test:e2e

@@ -15,32 +15,34 @@ export type PointMap = number[][];
 
 /** Chooses each booking's point: among the starts it covers, the one the most bookings cover. */
 export function mapPoints(m: BatchModel): PointMap {
-  const users: number[][] = m.slots.map(() => []);
-  m.bookings.forEach((bk, b) => bk.options.forEach((o) => users[o.slot].push(b)));
-  const pointOf = new Map<string, number>();
+  const users: Array<Array<[number, number]>> = m.slots.map(() => []);
+  const points: PointMap = m.bookings.map((bk, b) => bk.options.map((o, i) => (users[o.slot].push([b, i]), -1)));
   let next = 0;
-  users.forEach((list, slot) => {
-    const starts = [...new Set(list.map((b) => m.bookings[b].p.busyStartMs))];
-    const cover = starts.map((t) => list.filter((b) => m.bookings[b].p.busyStartMs <= t && t < m.bookings[b].p.busyEndMs).length);
-    for (const b of list) {
-      const { busyStartMs, busyEndMs } = m.bookings[b].p;
+  users.forEach((list) => {
+    const held = list.map(([b]) => m.bookings[b].p);
+    const starts = [...new Set(held.map((p) => p.busyStartMs))];
+    const cover = starts.map((t) => held.filter((p) => p.busyStartMs <= t && t < p.busyEndMs).length);
+    list.forEach(([b, i], u) => {
       let best = -1;
-      starts.forEach((t, i) => {
-        if (busyStartMs <= t && t < busyEndMs && (best < 0 || cover[i] > cover[best])) best = i;
+      starts.forEach((t, s) => {
+        if (held[u].busyStartMs <= t && t < held[u].busyEndMs && (best < 0 || cover[s] > cover[best])) best = s;
       });
-      pointOf.set(`${b}:${slot}`, next + best);
-    }
+      points[b][i] = next + best;
+    });
     next += starts.length;
   });
-  return m.bookings.map((bk, b) => bk.options.map((o) => pointOf.get(`${b}:${o.slot}`) as number));
+  return points;
 }
+
+/** A (booking, person-day) pair as one number, for the sets of forbidden pairs. */
+export const pairKey = (m: BatchModel, b: number, slot: number): number => b * m.slots.length + slot;
 
 export interface Relaxation {
   x: Assignment;
 }
 
 /** The relaxation's optimum with some (booking, person-day) pairs forbidden. */
-export function solveRelaxation(m: BatchModel, points: PointMap, forbidden: ReadonlySet<string>): Relaxation {
+export function solveRelaxation(m: BatchModel, points: PointMap, forbidden: ReadonlySet<number>): Relaxation {
   const g = new FlowGraph();
   const sink = g.addNode();
   let minBase = 0;
@@ -69,7 +71,7 @@ export function solveRelaxation(m: BatchModel, points: PointMap, forbidden: Read
     bookingNodes.push(node);
     const arcs: Array<[number, number]> = [];
     bk.options.forEach((o, i) => {
-      if (forbidden.has(`${b}:${o.slot}`)) return;
+      if (forbidden.size > 0 && forbidden.has(pairKey(m, b, o.slot))) return;
       const pt = points[b][i];
       let pn = pointNode.get(pt);
       if (pn === undefined) {

@@ -7,7 +7,7 @@
  * budget lasts, a depth-first branch and bound (forbid one or the other clashing booking) that
  * proves small batches optimal.
  */
-import { solveRelaxation, mapPoints, type PointMap } from './batch-flow';
+import { mapPoints, pairKey, solveRelaxation, type PointMap } from './batch-flow';
 import { repairAndImprove } from './batch-improve';
 import { buildModel, clashes, dayCost, holdings, objective, type Assignment, type BatchModel, type Clash } from './batch-model';
 import { toCandidate } from './rank';
@@ -23,7 +23,7 @@ export interface BatchOptions {
   searchWork?: number;
 }
 
-export const BATCH_DEFAULTS: Required<BatchOptions> = { topK: 16, searchWork: 100_000 };
+export const BATCH_DEFAULTS: Required<BatchOptions> = { topK: 32, searchWork: 100_000 };
 
 export interface BatchOutcome extends BatchResult {
   /** totalCost + weights.unassigned × unassigned: what is minimised. */
@@ -37,7 +37,6 @@ export interface BatchOutcome extends BatchResult {
 const EPS = 1e-7;
 const MAX_DIVE_ROUNDS = 12;
 const MIN_SEARCH_NODES = 8;
-const key = (b: number, slot: number) => `${b}:${slot}`;
 
 interface Search {
   m: BatchModel;
@@ -54,21 +53,21 @@ function offer(s: Search, x: Assignment): void {
 }
 
 /** What booking b loses by leaving this person for its next best allowed option. */
-function lossOfMoving(m: BatchModel, x: Assignment, b: number, slot: number, forbidden: ReadonlySet<string>): number {
+function lossOfMoving(m: BatchModel, x: Assignment, b: number, slot: number, forbidden: ReadonlySet<number>): number {
   const options = m.bookings[b].options;
-  const next = options.find((o) => o.slot !== slot && !forbidden.has(key(b, o.slot)));
+  const next = options.find((o) => o.slot !== slot && !forbidden.has(pairKey(m, b, o.slot)));
   return (next ? next.baseCost : m.weights.unassigned) - options[x[b]].baseCost;
 }
 
 /** Forbid, for every clash at once, the booking that loses least; re-solve until clean. */
 function dive(s: Search, start: Assignment, firstClashes: Clash[]): void {
-  const forbidden = new Set<string>();
+  const forbidden = new Set<number>();
   let x = start;
   let found = firstClashes;
   for (let round = 0; round < MAX_DIVE_ROUNDS && found.length > 0; round++) {
     for (const { slot, a, b } of found) {
       const drop = lossOfMoving(s.m, x, a, slot, forbidden) <= lossOfMoving(s.m, x, b, slot, forbidden) ? a : b;
-      forbidden.add(key(drop, slot));
+      forbidden.add(pairKey(s.m, drop, slot));
     }
     x = solveRelaxation(s.m, s.points, forbidden).x;
     found = clashes(s.m, x);
@@ -76,7 +75,7 @@ function dive(s: Search, start: Assignment, firstClashes: Clash[]): void {
   offer(s, repairAndImprove(s.m, x));
 }
 
-function branch(s: Search, forbidden: Set<string>, x: Assignment): void {
+function branch(s: Search, forbidden: Set<number>, x: Assignment): void {
   const value = objective(s.m, x);
   if (value >= s.bestValue - EPS) return;
   const [clash] = clashes(s.m, x);
@@ -90,9 +89,9 @@ function branch(s: Search, forbidden: Set<string>, x: Assignment): void {
       return;
     }
     s.nodesLeft--;
-    forbidden.add(key(b, clash.slot));
+    forbidden.add(pairKey(s.m, b, clash.slot));
     branch(s, forbidden, solveRelaxation(s.m, s.points, forbidden).x);
-    forbidden.delete(key(b, clash.slot));
+    forbidden.delete(pairKey(s.m, b, clash.slot));
   }
 }
 
@@ -132,7 +131,7 @@ export function solveBatch(
 /** The optimisation alone, on candidate lists already scored (the benchmark times it apart). */
 export function solveModel(m: BatchModel, requests: readonly MatchRequest[], searchWork = BATCH_DEFAULTS.searchWork): BatchOutcome {
   const points = mapPoints(m);
-  const root = solveRelaxation(m, points, new Set()).x;
+  const root = solveRelaxation(m, points, new Set<number>()).x;
   const lowerBound = objective(m, root);
   const rootClashes = clashes(m, root);
   let best = root;
@@ -142,7 +141,7 @@ export function solveModel(m: BatchModel, requests: readonly MatchRequest[], sea
     const s: Search = { m, points, best: root, bestValue: Infinity, nodesLeft: Math.floor(searchWork / arcs), exhausted: false };
     dive(s, root, rootClashes);
     // Too few nodes to prove anything on a big batch: the dive's answer stands, with its bound.
-    if (s.nodesLeft >= MIN_SEARCH_NODES) branch(s, new Set(), root);
+    if (s.nodesLeft >= MIN_SEARCH_NODES) branch(s, new Set<number>(), root);
     else s.exhausted = true;
     best = s.best;
     optimal = !s.exhausted || s.bestValue <= lowerBound + EPS;

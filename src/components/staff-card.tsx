@@ -26,7 +26,7 @@ export function StaffCard({ staff, photoSrc, reasons = [], onCall, callHint }: S
   return (
     <View className='card staff-card' data-testid='staff-card'>
       <View className='staff-card__top'>
-        <Image className='staff-card__photo' src={photoSrc} mode='aspectFill' ariaLabel={`${staff.title}的照片`} />
+        <Image className='staff-card__photo' src={photoSrc} mode='aspectFill' ariaLabel={`${staff.title}的照片`} nativeProps={{ alt: `${staff.title}的照片` }} />
         <View className='staff-card__who'>
           <Text className='big'>{staff.title}</Text>
           <Text className='text'>姓名：{staff.name}</Text>

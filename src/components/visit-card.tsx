@@ -28,7 +28,7 @@ export function VisitCard({ booking, onOpen, heading, showElder }: VisitCardProp
       className='card visit-card'
       hoverClass='card--hover'
       onClick={() => onOpen(booking.id)}
-      {...a11y(`${heading ? `${heading}，` : ''}${serviceLine(booking)}，${booking.statusLabel}，${when}，查看详情`)}
+      {...a11y('')}
     >
       {heading ? <Text className='h2 visit-card__heading'>{heading}</Text> : null}
       <StatusBadge status={booking.status} label={booking.statusLabel} />

@@ -11,6 +11,8 @@ export interface CaseRequest {
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
+  /** Sent as is instead of a JSON body (an image upload). */
+  rawBody?: string;
   headers?: Record<string, string>;
   /** Which app answers: the main one (dev sign-in) or the one with WeChat configured. */
   app?: 'main' | 'wechat';
@@ -48,6 +50,17 @@ async function complaint(w: World): Promise<void> {
   });
   if (res.status !== 201) throw new Error(`fixture complaint failed: ${res.status} ${res.text}`);
   w.extra.complaintId = res.json<{ id: string }>().id;
+}
+
+/** A tiny WEBP (RIFF…WEBP…): every byte is ASCII, so it survives being sent as a string. */
+const WEBP = 'RIFF\u001a\u0000\u0000\u0000WEBPVP8 \u000e\u0000\u0000\u0000authz-fixture!';
+const upload = (w: World): CaseRequest => ({ params: bookingId(w), rawBody: WEBP, headers: { 'content-type': 'image/webp' } });
+
+async function uploadedFile(w: World): Promise<void> {
+  const req = upload(w);
+  const res = await w.http('POST', `/api/bookings/${w.booking.id}/files`, { token: await w.token('elder'), rawBody: req.rawBody, headers: req.headers });
+  if (res.status !== 201) throw new Error(`fixture upload failed: ${res.status} ${res.text}`);
+  w.extra.fileId = res.json<{ id: string }>().id;
 }
 
 async function doorCode(w: World): Promise<void> {
@@ -90,6 +103,11 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   'POST /api/bookings/:id/reschedule': { request: (w) => ({ params: bookingId(w), body: { ...version(w), slotStart: OTHER_SLOT } }) },
   'GET /api/me/preferences': { request: (w) => ({ query: { elderId: w.elder.id } }) },
   'PUT /api/me/preferences': { request: (w) => ({ query: { elderId: w.elder.id }, body: { dialect: '上海话', preferredStaffGender: 'female' } }) },
+
+  // Photos of claim documents
+  'POST /api/bookings/:id/files': { request: upload },
+  'GET /api/bookings/:id/files': { setup: uploadedFile, request: (w) => ({ params: bookingId(w) }), lists: (body, w) => hasId(w.extra.fileId)(body) },
+  'GET /api/files/:id': { setup: uploadedFile, request: (w) => ({ params: { id: w.extra.fileId } }) },
 
   // After the visit
   'GET /api/bookings/:id/feedback': { state: 'completed', request: (w) => ({ params: bookingId(w) }) },

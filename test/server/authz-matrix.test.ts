@@ -88,7 +88,7 @@ async function runCase(row: PolicyRow, method: string, caller: Caller, w: World,
   const heldBefore = await w.heldByStaffA();
   const http = req.app === 'wechat' ? w.wechatHttp : w.http;
   const path = withQuery(fillPath(row.url, req.params), req.query);
-  const res = await http(method, path, { token: await w.token(caller), body: req.body, headers: req.headers });
+  const res = await http(method, path, { token: await w.token(caller), body: req.body, rawBody: req.rawBody, headers: req.headers });
   cases += 1;
   if (method !== 'HEAD') observed.set(`${row.key} ${caller}`, res.status);
   const expected: Expectation = row.expect[COLUMN_OF[caller]];

@@ -98,6 +98,7 @@ function baseRequest(t: Target): RawRequest {
     req.body = JSON.stringify(t.good.body);
     headers['content-type'] = 'application/json';
   }
+  if (t.good.rawBody !== undefined) req.body = t.good.rawBody;
   return req;
 }
 

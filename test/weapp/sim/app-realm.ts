@@ -108,35 +108,34 @@ export class AppRealm {
   }
 
   private globals(hooks: RealmHooks): Record<string, unknown> {
-    const realm = this;
     const timer =
       (repeat: boolean) =>
       (cb: unknown, ms?: number, ...args: unknown[]) => {
         if (typeof cb !== 'function') throw new TypeError('setTimeout needs a function (WeChat does not evaluate strings)');
         const run = () => {
-          if (!repeat) realm.timerHandles.delete(handle);
-          if (realm.closed) return;
+          if (!repeat) this.timerHandles.delete(handle);
+          if (this.closed) return;
           try {
             (cb as (...a: unknown[]) => void)(...args);
           } catch (err) {
-            realm.record('timer', describe(err));
+            this.record('timer', describe(err));
           }
         };
         const handle = repeat ? timers.setInterval(run, ms ?? 0) : timers.setTimeout(run, ms ?? 0);
-        realm.timerHandles.add(handle);
+        this.timerHandles.add(handle);
         return handle;
       };
     const clear = (h: NodeJS.Timeout | undefined) => {
       if (!h) return;
       timers.clearTimeout(h);
-      realm.timerHandles.delete(h);
+      this.timerHandles.delete(h);
     };
     const log =
       (level: string) =>
       (...args: unknown[]) => {
         const line = args.map(describe).join(' ');
-        realm.logs.push(`${level}: ${line}`);
-        if (level === 'error') realm.record('console.error', line);
+        this.logs.push(`${level}: ${line}`);
+        if (level === 'error') this.record('console.error', line);
       };
     return {
       wx: hooks.wx,
@@ -145,25 +144,21 @@ export class AppRealm {
       setInterval: timer(true),
       clearTimeout: clear,
       clearInterval: clear,
-      App(options: Options) {
-        realm.appOptions = options;
+      App: (options: Options) => {
+        this.appOptions = options;
       },
-      Page(options: Options) {
-        if (!realm.loading) throw new Error('Page() called outside a page file');
-        realm.pageOptions.set(realm.loading, options);
+      Page: (options: Options) => {
+        if (!this.loading) throw new Error('Page() called outside a page file');
+        this.pageOptions.set(this.loading, options);
       },
-      Component(options: Options) {
-        if (!realm.loading) throw new Error('Component() called outside a component file');
-        realm.componentOptions.set(realm.loading, options);
+      Component: (options: Options) => {
+        if (!this.loading) throw new Error('Component() called outside a component file');
+        this.componentOptions.set(this.loading, options);
       },
-      Behavior(options: Options) {
-        return options;
-      },
-      getApp() {
-        return realm.appInstance;
-      },
+      Behavior: (options: Options) => options,
+      getApp: () => this.appInstance,
       getCurrentPages: () => hooks.getCurrentPages(),
-      require: (request: string) => realm.load(request),
+      require: (request: string) => this.load(request),
     };
   }
 

@@ -228,7 +228,13 @@ export class MiniProgram {
     } else {
       while (this.stack.length) this.unload(this.stack.pop() as PageEntry);
     }
-    this.open(route, query);
+    try {
+      this.open(route, query);
+    } catch (err) {
+      // As in WeChat: a page whose code fails to load is a script error, and the navigation fails.
+      this.realm.record('exception', `${route}: ${(err as Error).stack ?? String(err)}`);
+      return Promise.reject(err);
+    }
     return Promise.resolve();
   }
 

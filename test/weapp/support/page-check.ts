@@ -17,7 +17,8 @@ export async function checkPageRenders(mp: MiniProgram, route: string, query = '
   const problems: string[] = [];
   try {
     await mp.navigate('reLaunch', `/${route}${query ? `?${query}` : ''}`);
-    await mp.screen.waitFor(`${route} to show text`, () => mp.screen.texts().length > 0, 15_000);
+    // Stop waiting as soon as the app reports an error: a broken page may never show text.
+    await mp.screen.waitFor(`${route} to show text`, () => mp.screen.texts().length > 0 || mp.errors.length > before, 15_000);
     await mp.idle();
   } catch (err) {
     problems.push((err as Error).message);
