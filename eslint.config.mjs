@@ -4,6 +4,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+const TYPES_ONLY = 'Import types only from schema modules in the app; take values from TypeBox-free domain modules.';
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '.data/**', 'coverage/**', 'test-results/**', '.swc/**'] },
   js.configs.recommended,
@@ -26,7 +28,19 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       // Pages talk to the server only through stores and the api client.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'The app must not import server code.' }] }],
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          // TypeBox (ES2018 syntax, ~100 KB) must not reach the mini-program bundle: schema modules
+          // and the domain index give the app types only; values come from TypeBox-free modules.
+          paths: ['@domain', '@domain/schemas'].map((name) => ({ name, allowTypeImports: true, message: TYPES_ONLY })),
+          patterns: [
+            { group: ['**/server/**'], message: 'The app must not import server code.' },
+            { group: ['@domain/schemas-*'], allowTypeImports: true, message: TYPES_ONLY },
+          ],
+        },
+      ],
     },
   },
   {

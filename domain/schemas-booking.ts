@@ -1,9 +1,9 @@
 /** Schemas of booking details beyond the core booking: saving an address (typed or from the map). */
 import { Type, type Static } from '@sinclair/typebox';
+import { ADDRESS_LABELS } from './address-labels';
 import { IdSchema } from './schemas';
 
-/** Labels to tap for an address, so nothing needs typing but the address itself. */
-export const ADDRESS_LABELS = ['家', '子女家', '其他'] as const;
+export { ADDRESS_LABELS } from './address-labels';
 
 /**
  * A new saved address. Typed: `text` + a tapped `district` (placed at the district's centre).

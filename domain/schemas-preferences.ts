@@ -3,13 +3,10 @@
  * engine weighs them, it never refuses a visit because of them.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { DIALECT_CHOICES } from './preferences';
 import { IdSchema } from './schemas';
 
-/** Dialects our staff speak, offered as taps (普通话 is spoken by everyone, so it is not a choice). */
-export const DIALECT_CHOICES = ['上海话', '苏州话', '宁波话', '粤语', '四川话'] as const;
-export type Dialect = (typeof DIALECT_CHOICES)[number];
-
-export const STAFF_GENDER_LABELS = { female: '女士', male: '男士' } as const;
+export * from './preferences';
 
 export const PreferencesSchema = Type.Object(
   {

@@ -13,7 +13,8 @@ type LiteralUnion<T extends readonly string[]> = TUnion<{ -readonly [K in keyof 
 const literals = <T extends readonly string[]>(values: T): LiteralUnion<T> =>
   Type.Union(values.map((v) => Type.Literal(v))) as unknown as LiteralUnion<T>;
 
-export const IdSchema = Type.String({ format: 'uuid' });
+// Canonical form only: JSON Schema's uuid format also accepts 'urn:uuid:…', which PostgreSQL refuses.
+export const IdSchema = Type.String({ format: 'uuid', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' });
 export const InstantSchema = Type.String({ format: 'date-time', description: 'UTC instant, ISO 8601' });
 export const VisitStatusSchema = literals(VISIT_STATUSES);
 export const VisitActionSchema = literals(VISIT_ACTIONS);

@@ -41,54 +41,69 @@ export interface Relaxation {
   x: Assignment;
 }
 
-/** The relaxation's optimum with some (booking, person-day) pairs forbidden. */
-export function solveRelaxation(m: BatchModel, points: PointMap, forbidden: ReadonlySet<number>): Relaxation {
-  const g = new FlowGraph();
-  const sink = g.addNode();
-  let minBase = 0;
-  for (const bk of m.bookings) for (const o of bk.options) minBase = Math.min(minBase, o.baseCost);
-  const offset = -minBase; // every booking sends one unit through exactly one such arc
+/**
+ * The relaxation's network, built once per batch and re-solved with some (booking, person-day)
+ * pairs forbidden (their arcs closed). Every cost is made ≥ 0 by one offset on the booking arcs,
+ * which every booking crosses exactly once, so the optimum does not move.
+ */
+export class RelaxationSolver {
+  private readonly g = new FlowGraph();
+  private readonly sink: number;
+  private readonly bookingNodes: number[] = [];
+  /** Per booking, per option: its arc. */
+  private readonly arcs: number[][] = [];
 
-  const slotNode = m.slots.map(() => -1);
-  const pointNode = new Map<number, number>();
-  const demand = m.slots.map(() => 0);
-  m.bookings.forEach((bk) => bk.options.forEach((o) => (demand[o.slot] += 1)));
-  const personDay = (slot: number): number => {
+  constructor(private readonly m: BatchModel, points: PointMap) {
+    const g = this.g;
+    this.sink = g.addNode();
+    let minBase = 0;
+    for (const bk of m.bookings) for (const o of bk.options) minBase = Math.min(minBase, o.baseCost);
+    const offset = -minBase;
+    const demand = m.slots.map(() => 0);
+    for (const bk of m.bookings) for (const o of bk.options) demand[o.slot] += 1;
+    const slotNode = m.slots.map(() => -1);
+    const pointNode = new Map<number, number>();
+    m.bookings.forEach((bk, b) => {
+      const node = g.addNode();
+      this.bookingNodes.push(node);
+      this.arcs.push(
+        bk.options.map((o, i) => {
+          let pn = pointNode.get(points[b][i]);
+          if (pn === undefined) {
+            pn = g.addNode();
+            pointNode.set(points[b][i], pn);
+            g.addArc(pn, this.personDay(o.slot, slotNode, demand), 1, 0);
+          }
+          return g.addArc(node, pn, 1, o.baseCost + offset);
+        }),
+      );
+      g.addArc(node, this.sink, 1, m.weights.unassigned + offset);
+    });
+  }
+
+  /** A person-day's node: its k-th unit into the sink costs the k-th visit's day cost; the count is the cap. */
+  private personDay(slot: number, slotNode: number[], demand: number[]): number {
     if (slotNode[slot] < 0) {
-      slotNode[slot] = g.addNode();
-      const units = Math.min(m.slots[slot].capLeft, demand[slot]);
-      for (let k = 0; k < units; k++) g.addArc(slotNode[slot], sink, 1, m.weights.dayVisitStep * (m.slots[slot].v0 + k));
+      slotNode[slot] = this.g.addNode();
+      const { capLeft, v0 } = this.m.slots[slot];
+      for (let k = 0; k < Math.min(capLeft, demand[slot]); k++) this.g.addArc(slotNode[slot], this.sink, 1, this.m.weights.dayVisitStep * (v0 + k));
     }
     return slotNode[slot];
-  };
+  }
 
-  const x: Assignment = new Int32Array(m.bookings.length).fill(-1);
-  const arcsOf: Array<Array<[number, number]>> = [];
-  const bookingNodes: number[] = [];
-  // The whole graph first (all costs ≥ 0, so zero potentials are valid), then one unit per booking.
-  m.bookings.forEach((bk, b) => {
-    const node = g.addNode();
-    bookingNodes.push(node);
-    const arcs: Array<[number, number]> = [];
-    bk.options.forEach((o, i) => {
-      if (forbidden.size > 0 && forbidden.has(pairKey(m, b, o.slot))) return;
-      const pt = points[b][i];
-      let pn = pointNode.get(pt);
-      if (pn === undefined) {
-        pn = g.addNode();
-        pointNode.set(pt, pn);
-        g.addArc(pn, personDay(o.slot), 1, 0);
-      }
-      arcs.push([g.addArc(node, pn, 1, o.baseCost + offset), i]);
-    });
-    g.addArc(node, sink, 1, m.weights.unassigned + offset);
-    arcsOf.push(arcs);
-  });
-  for (const node of bookingNodes) g.augment(node, sink);
-  // Later augmentations may have moved earlier bookings: read the final flow.
-  arcsOf.forEach((arcs, b) => {
-    for (const [arc, i] of arcs) if (g.flowOn(arc) > 0) x[b] = i;
-  });
-  return { x };
+  solve(forbidden: ReadonlySet<number>): Relaxation {
+    const { m, g } = this;
+    const closed: number[] = [];
+    for (const key of forbidden) {
+      const b = Math.floor(key / m.slots.length);
+      const i = m.bookings[b].options.findIndex((o) => o.slot === key % m.slots.length);
+      if (i >= 0) closed.push(this.arcs[b][i]);
+    }
+    g.reset(closed);
+    for (const node of this.bookingNodes) g.augment(node, this.sink);
+    // Later augmentations may have moved earlier bookings: read the final flow.
+    const x: Assignment = new Int32Array(m.bookings.length).fill(-1);
+    this.arcs.forEach((arcs, b) => arcs.forEach((arc, i) => g.flowOn(arc) > 0 && (x[b] = i)));
+    return { x };
+  }
 }
-

@@ -12,9 +12,15 @@ interface State {
 }
 
 function fits(s: State, b: number, slot: number, ignore = -1): boolean {
-  const list = s.held[slot].filter((o) => o !== b && o !== ignore);
-  if (list.length >= s.m.slots[slot].capLeft) return false;
-  return list.every((o) => !overlaps(s.m.bookings[o].p, s.m.bookings[b].p));
+  const list = s.held[slot];
+  let count = 0;
+  const p = s.m.bookings[b].p;
+  for (const o of list) {
+    if (o === b || o === ignore) continue;
+    count++;
+    if (overlaps(s.m.bookings[o].p, p)) return false;
+  }
+  return count < s.m.slots[slot].capLeft;
 }
 
 /** What booking b costs where it sits now (its base + the last day-visit of its person-day). */

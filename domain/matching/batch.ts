@@ -7,7 +7,7 @@
  * budget lasts, a depth-first branch and bound (forbid one or the other clashing booking) that
  * proves small batches optimal.
  */
-import { mapPoints, pairKey, solveRelaxation, type PointMap } from './batch-flow';
+import { mapPoints, pairKey, RelaxationSolver } from './batch-flow';
 import { repairAndImprove } from './batch-improve';
 import { buildModel, clashes, dayCost, holdings, objective, type Assignment, type BatchModel, type Clash } from './batch-model';
 import { toCandidate } from './rank';
@@ -40,7 +40,7 @@ const MIN_SEARCH_NODES = 8;
 
 interface Search {
   m: BatchModel;
-  points: PointMap;
+  solver: RelaxationSolver;
   best: Assignment;
   bestValue: number;
   nodesLeft: number;
@@ -69,7 +69,7 @@ function dive(s: Search, start: Assignment, firstClashes: Clash[]): void {
       const drop = lossOfMoving(s.m, x, a, slot, forbidden) <= lossOfMoving(s.m, x, b, slot, forbidden) ? a : b;
       forbidden.add(pairKey(s.m, drop, slot));
     }
-    x = solveRelaxation(s.m, s.points, forbidden).x;
+    x = s.solver.solve(forbidden).x;
     found = clashes(s.m, x);
   }
   offer(s, repairAndImprove(s.m, x));
@@ -90,7 +90,7 @@ function branch(s: Search, forbidden: Set<number>, x: Assignment): void {
     }
     s.nodesLeft--;
     forbidden.add(pairKey(s.m, b, clash.slot));
-    branch(s, forbidden, solveRelaxation(s.m, s.points, forbidden).x);
+    branch(s, forbidden, s.solver.solve(forbidden).x);
     forbidden.delete(pairKey(s.m, b, clash.slot));
   }
 }
@@ -130,15 +130,15 @@ export function solveBatch(
 
 /** The optimisation alone, on candidate lists already scored (the benchmark times it apart). */
 export function solveModel(m: BatchModel, requests: readonly MatchRequest[], searchWork = BATCH_DEFAULTS.searchWork): BatchOutcome {
-  const points = mapPoints(m);
-  const root = solveRelaxation(m, points, new Set<number>()).x;
+  const solver = new RelaxationSolver(m, mapPoints(m));
+  const root = solver.solve(new Set<number>()).x;
   const lowerBound = objective(m, root);
   const rootClashes = clashes(m, root);
   let best = root;
   let optimal = true;
   if (rootClashes.length > 0) {
     const arcs = m.bookings.reduce((n, b) => n + b.options.length + 1, 0);
-    const s: Search = { m, points, best: root, bestValue: Infinity, nodesLeft: Math.floor(searchWork / arcs), exhausted: false };
+    const s: Search = { m, solver, best: root, bestValue: Infinity, nodesLeft: Math.floor(searchWork / arcs), exhausted: false };
     dive(s, root, rootClashes);
     // Too few nodes to prove anything on a big batch: the dive's answer stands, with its bound.
     if (s.nodesLeft >= MIN_SEARCH_NODES) branch(s, new Set<number>(), root);

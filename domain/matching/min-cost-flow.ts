@@ -104,6 +104,17 @@ export class FlowGraph {
     this.head[from] = this.to.length - 1;
   }
 
+  private initialCap: number[] | null = null;
+
+  /** Back to zero flow and zero potentials, with the given arcs closed: re-solve without rebuilding. */
+  reset(closed: Iterable<number> = []): void {
+    if (!this.initialCap) this.initialCap = [...this.cap];
+    else for (let a = 0; a < this.cap.length; a++) this.cap[a] = this.initialCap[a];
+    for (const a of closed) this.cap[a] = 0;
+    this.potential.fill(0);
+    this.shift = 0;
+  }
+
   /** Units flowing on an arc added with addArc. */
   flowOn(arc: number): number {
     return this.cap[arc ^ 1];

@@ -49,19 +49,22 @@ function timeKey(p: PreparedRequest): string {
   return `${p.busyStartMs}|${p.busyEndMs}|${p.weekday}|${p.from}|${p.to}`;
 }
 
-function freeAt(staff: StaffProfile, p: PreparedRequest, ctx: MatchContext, known: Map<StaffProfile, StaffCommitments | null>): StaffCommitments | null {
-  let c = known.get(staff);
+function freeAt(staff: StaffProfile, p: PreparedRequest, ctx: MatchContext, known?: Map<StaffProfile, StaffCommitments | null>): StaffCommitments | null {
+  let c = known?.get(staff);
   if (c === undefined) {
     const mine = ctx.commitmentsOf(staff.id) ?? NO_COMMITMENTS;
     c = timeIneligible(staff, p, mine) === null ? mine : null;
-    known.set(staff, c);
+    known?.set(staff, c);
   }
   return c;
 }
 
-function loadOf(staff: StaffProfile, ctx: MatchContext, known: Map<StaffProfile, number>): number {
-  let l = known.get(staff);
-  if (l === undefined) known.set(staff, (l = ctx.recentLoadOf(staff.id)));
+function loadOf(staff: StaffProfile, ctx: MatchContext, known?: Map<StaffProfile, number>): number {
+  let l = known?.get(staff);
+  if (l === undefined) {
+    l = ctx.recentLoadOf(staff.id);
+    known?.set(staff, l);
+  }
   return l;
 }
 
@@ -71,11 +74,14 @@ function loadOf(staff: StaffProfile, ctx: MatchContext, known: Map<StaffProfile,
  * (plus their day term) and a total says how far an answer is from giving every customer their
  * ideal person.
  */
-export function scoreEligible(pool: StaffPool, p: PreparedRequest, ctx: MatchContext, w: MatchWeights, memo = newScoringMemo(), keep = Infinity): ScoredStaff[] {
+export function scoreEligible(pool: StaffPool, p: PreparedRequest, ctx: MatchContext, w: MatchWeights, memo?: ScoringMemo, keep = Infinity): ScoredStaff[] {
   const req = p.req;
-  const key = timeKey(p);
-  let known = memo.freeAt.get(key);
-  if (!known) memo.freeAt.set(key, (known = new Map()));
+  let known: Map<StaffProfile, StaffCommitments | null> | undefined;
+  if (memo) {
+    const key = timeKey(p);
+    known = memo.freeAt.get(key);
+    if (!known) memo.freeAt.set(key, (known = new Map()));
+  }
   const people: StaffProfile[] = [];
   const km: number[] = [];
   const day: number[] = [];
@@ -86,7 +92,7 @@ export function scoreEligible(pool: StaffPool, p: PreparedRequest, ctx: MatchCon
     if (personIneligible(staff, p, d) !== null) continue;
     const c = freeAt(staff, p, ctx, known);
     if (c === null) continue;
-    const l = loadOf(staff, ctx, memo.load);
+    const l = loadOf(staff, ctx, memo?.load);
     people.push(staff);
     km.push(d);
     day.push(c.visitsThatDay);

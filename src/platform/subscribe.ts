@@ -2,9 +2,10 @@ import Taro from '@tarojs/taro';
 import { IS_WEAPP } from './env';
 
 /**
- * One-time subscribe-message templates (visit confirmed, staff on the way, visit changed), from
- * the build environment: TARO_APP_SUBSCRIBE_TEMPLATES="id1,id2,id3". WeChat allows at most 3 per
- * request, and only from a tap.
+ * One-time subscribe-message templates (visit confirmed, staff on the way, visit changed), set at
+ * build time in `.env.local` / `.env.production` (Taro inlines TARO_APP_* from those files, not
+ * from the shell): TARO_APP_SUBSCRIBE_TEMPLATES=id1,id2,id3. WeChat allows at most 3 per request,
+ * and only from a tap.
  */
 function configured(): string {
   try {

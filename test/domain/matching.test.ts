@@ -104,6 +104,12 @@ describe('words people see', () => {
     expect(rankCandidates([staff({})], req, context())[0].reasons).toEqual(['熟悉理赔办理', '距您 1.0 公里']);
   });
 
+  test('a candidate sent as JSON (to be stored or shown) carries its reasons', () => {
+    const [c] = rankCandidates([staff({})], req, context());
+    expect(JSON.parse(JSON.stringify(c)).reasons).toEqual(['熟悉理赔办理', '距您 1.0 公里']);
+    expect({ ...c }.reasons).toEqual(c.reasons);
+  });
+
   test('reasons never reveal workload or anyone else', () => {
     const [c] = rankCandidates([staff({})], req, context({ load: { s1: 99 }, commitments: { s1: { busy: [], visitsThatDay: 3 } } }));
     expect(c.reasons.join('')).not.toMatch(/单|次数|忙|工作量|客户|99|3 个/);

@@ -1,8 +1,9 @@
 /**
  * Every page the WeChat build declares (read from dist/weapp/app.json, so pages added later are
  * covered without touching this file) renders in the simulator without an error. Each page gets
- * a real `?id=` (a claim booked through the API) and is tried as the elder, her family member,
- * the staff member the claim went to, and signed out, until one of them may stay on it.
+ * real query values made through the API (`id`: a claim booked for the elder; `token`: a family
+ * invitation) and is tried as the elder, her family member, the staff member the claim went to,
+ * and signed out, until one of them may stay on it.
  */
 import { startServer, type RunningServer } from '../e2e/support/server-process';
 import { readManifest } from './sim/pages';
@@ -12,13 +13,14 @@ import { recordFigure } from './support/figures';
 import { checkPageRenders, type PageResult } from './support/page-check';
 import { Phones, SET_DATA_LIMIT_BYTES } from './support/session';
 import { apiCall } from './sim/http';
-import type { DemoUser, SessionResponse } from '@domain';
+import type { DemoUser, Invitation, SessionResponse } from '@domain';
 
 const TOKEN_KEY = 'homevisit.token';
 const routes = readManifest(DEFAULT_DIST).routes;
 
 let server: RunningServer;
 let claim: BookedClaim;
+let query = '';
 const phones = new Phones(() => server.url);
 const personas: Array<{ name: string; phone: MiniProgram }> = [];
 
@@ -28,6 +30,8 @@ beforeAll(async () => {
   const users = await apiCall<DemoUser[]>(server.url, 'GET', '/api/auth/demo-users');
   const family = users.find((u) => u.name === '李伟') as DemoUser;
   const familySession = await apiCall<SessionResponse>(server.url, 'POST', '/api/auth/dev-login', { body: { userId: family.id } });
+  const invitation = await apiCall<Invitation>(server.url, 'POST', '/api/family/invitations', { token: familySession.token, body: { relation: 'son_in_law' } });
+  query = `id=${claim.booking.id}&token=${encodeURIComponent(invitation.token)}`;
   const tokens: Array<[string, string | null]> = [
     ['elder', claim.elder.token],
     ['family', familySession.token],
@@ -49,7 +53,7 @@ test('app.json declares the pages of the main package and every sub-package', ()
 test.each(routes)('%s renders in WeChat without an error', async (route) => {
   const tried: Array<PageResult & { persona: string }> = [];
   for (const { name, phone } of personas) {
-    const result = await checkPageRenders(phone, route, `id=${claim.booking.id}`);
+    const result = await checkPageRenders(phone, route, query);
     tried.push({ ...result, persona: name });
     if (result.stayed || result.problems.length) break;
   }

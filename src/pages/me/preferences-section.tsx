@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import { DIALECT_CHOICES, STAFF_GENDER_LABELS, type Preferences } from '@domain/schemas-preferences';
+import { DIALECT_CHOICES, STAFF_GENDER_LABELS } from '@domain/preferences';
+import type { Preferences } from '@domain/schemas-preferences';
 import { BigButton, Heading, Loading, Notice, roleAttrs } from '@/components';
 import { stores } from '@/wiring';
 

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import { RATING_TAG_LABELS } from '@domain/schemas-feedback';
+import { RATING_TAG_LABELS } from '@domain/feedback';
 import type { BookingView } from '@domain/schemas';
 import { BigButton, Heading, Loading, Notice } from '@/components';
 import { nav, ROUTES } from '@/platform/nav';

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '上门地址' });
+export default definePageConfig({ navigationBarTitleText: '上门地址', enablePullDownRefresh: true });

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { BigButton, EmptyState, HotlineButton, Loading, Notice, PageShell } from '@/components';
+import { usePullRefresh } from '@/hooks/use-pull-refresh';
 import { useSessionGate } from '@/hooks/use-session-gate';
 import { useShowLoad } from '@/hooks/use-show-load';
 import { nav, ROUTES } from '@/platform/nav';
@@ -19,6 +20,7 @@ const AddressPage = observer(() => {
   useShowLoad(ready && hasDraft, () => {
     if (draft.addressState !== 'ready') void draft.loadAddresses();
   });
+  usePullRefresh(() => draft.loadAddresses());
   if (!ready) return <GateFallback />;
   if (!hasDraft) return <DraftLost />;
   const { step, total } = stepOf('address');

@@ -2,7 +2,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { districtOf, SHANGHAI_DISTRICTS } from '@domain/districts';
-import { ADDRESS_LABELS } from '@domain/schemas-booking';
+import { ADDRESS_LABELS } from '@domain/address-labels';
 import { BigButton, HotlineButton, Notice, PageShell } from '@/components';
 import { useSessionGate } from '@/hooks/use-session-gate';
 import { CAN_PICK_ON_MAP, pickPlaceOnMap } from '@/platform/location';

@@ -61,19 +61,22 @@ const Slots = observer(() => {
         </Text>
       ) : (
         <View>
-          {day.slots.map((s) => (
-            <BigButton
-              key={s.start}
-              label={s.label}
-              sublabel={draft.serviceType === 'escort' ? escortMeeting(s, draft.pickUp === true) : undefined}
-              ariaLabel={`${name} ${s.label}${draft.serviceType === 'escort' ? ` 看病，${escortMeeting(s, draft.pickUp === true)}` : ''}`}
-              variant='choice'
-              selected={draft.slot?.start === s.start}
-              onTap={() => {
-                draft.chooseSlot(s);
-                scrollToSelector('#note');
-              }}
-            />
+          {day.slots.map((s, i) => (
+            <View key={s.start}>
+              {/* 上午 / 下午 headings: an escort day lists many times, so people find their half-day first. */}
+              {i === 0 || day.slots[i - 1].period !== s.period ? <Text className='text strong time__period'>{s.period === 'morning' ? '上午' : '下午'}</Text> : null}
+              <BigButton
+                label={s.label}
+                sublabel={draft.serviceType === 'escort' ? escortMeeting(s, draft.pickUp === true) : undefined}
+                ariaLabel={`${name} ${s.label}${draft.serviceType === 'escort' ? ` 看病，${escortMeeting(s, draft.pickUp === true)}` : ''}`}
+                variant='choice'
+                selected={draft.slot?.start === s.start}
+                onTap={() => {
+                  draft.chooseSlot(s);
+                  scrollToSelector('#note');
+                }}
+              />
+            </View>
           ))}
         </View>
       )}

@@ -1,7 +1,7 @@
 import { Input, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
-import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS, type ComplaintCategory } from '@domain/schemas-feedback';
+import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS, type ComplaintCategory } from '@domain/feedback';
 import type { BookingView } from '@domain/schemas';
 import { BigButton, Heading, HotlineButton, Notice, PageShell, roleAttrs } from '@/components';
 import { nav, ROUTES } from '@/platform/nav';

@@ -1,7 +1,7 @@
 import { Input, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
-import { RATING_TAG_LABELS, RATING_TAGS, type RatingTag } from '@domain/schemas-feedback';
+import { RATING_TAG_LABELS, RATING_TAGS, type RatingTag } from '@domain/feedback';
 import type { BookingView } from '@domain/schemas';
 import { BigButton, Heading, Notice, PageShell, roleAttrs } from '@/components';
 import { nav, ROUTES } from '@/platform/nav';
