@@ -84,6 +84,8 @@ export const SlotsQuerySchema = Type.Object(
     addressId: IdSchema,
     /** Escort only: the staff member collects the person at home (the visit window starts earlier). */
     pickUp: Type.Optional(Type.Boolean()),
+    /** Escort only: without pick-up the staff member meets the person there, so distance is from the hospital. */
+    hospitalId: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z0-9-]+$' })),
   },
   { additionalProperties: false },
 );

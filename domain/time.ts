@@ -49,7 +49,8 @@ export function formatChinaDay(instant: Date | string | number): string {
 export function formatChinaClock(instant: Date | string | number): string {
   const t = chinaTime(instant);
   const h = t.hour();
-  const period = h < 12 ? '上午' : h < 18 ? '下午' : '晚上';
+  // 12:xx is 中午 (noon), as people say it; "下午 12:00" reads as midnight to many.
+  const period = h < 12 ? '上午' : h < 13 ? '中午' : h < 18 ? '下午' : '晚上';
   const h12 = h > 12 ? h - 12 : h;
   return `${period} ${h12}:${t.format('mm')}`;
 }

@@ -42,13 +42,19 @@ export function prepareRequest(req: MatchRequest): PreparedRequest {
 function onDuty(staff: StaffProfile, p: PreparedRequest): boolean {
   const ranges = staff.workingHours[p.weekday];
   if (!ranges) return false;
-  for (const [open, close] of ranges) if (open <= p.from && p.to <= close) return true;
+  for (let i = 0; i < ranges.length; i++) {
+    const range = ranges[i];
+    if (range[0] <= p.from && p.to <= range[1]) return true;
+  }
   return false;
 }
 
 /** True when the visit's held time overlaps time the person already holds. */
 export function clashes(p: PreparedRequest, c: StaffCommitments): boolean {
-  for (const b of c.busy) if (b.busyStart.getTime() < p.busyEndMs && p.busyStartMs < b.busyEnd.getTime()) return true;
+  for (let i = 0; i < c.busy.length; i++) {
+    const b = c.busy[i];
+    if (b.busyStart.getTime() < p.busyEndMs && p.busyStartMs < b.busyEnd.getTime()) return true;
+  }
   return false;
 }
 

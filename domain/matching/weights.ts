@@ -7,7 +7,9 @@ export interface MatchWeights {
   perKm: number;
   /**
    * Taken off per completed visit this person made to this customer (专属: the same person again).
-   * Larger than the widest service radius × perKm, so one past visit beats any nearer stranger.
+   * Larger than the widest service radius (≤ 25 km) × perKm, so one past visit outweighs any
+   * difference in distance inside a service area; it can still lose to distance plus a missing
+   * dialect, a gender preference and a low rating together.
    */
   continuityPerVisit: number;
   /** Past visits beyond this many add nothing more (a long history should not lock in forever). */

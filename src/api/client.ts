@@ -100,7 +100,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     me: () => call('GET', '/api/me'),
     addresses: (elderId) => call('GET', `/api/addresses${query({ elderId })}`),
     slots: (q) =>
-      call('GET', `/api/slots${query({ serviceType: q.serviceType, claimType: q.claimType, addressId: q.addressId, pickUp: q.pickUp === undefined ? undefined : String(q.pickUp) })}`),
+      call('GET', `/api/slots${query({ serviceType: q.serviceType, claimType: q.claimType, addressId: q.addressId, pickUp: q.pickUp === undefined ? undefined : String(q.pickUp), hospitalId: q.hospitalId })}`),
     createBooking: (body, key) => call('POST', '/api/bookings', body, { 'Idempotency-Key': key }),
     bookings: () => call('GET', '/api/bookings'),
     booking: (id) => call('GET', `/api/bookings/${encodeURIComponent(id)}`),

@@ -303,7 +303,7 @@ export class BookingDraftStore {
     try {
       const query = this.serviceType === 'claim'
         ? { serviceType: 'claim' as const, claimType: this.claimType as ClaimType, addressId: this.addressId }
-        : { serviceType: 'escort' as const, addressId: this.addressId, pickUp: this.pickUp === true };
+        : { serviceType: 'escort' as const, addressId: this.addressId, pickUp: this.pickUp === true, hospitalId: this.hospitalId ?? undefined };
       const res = await this.api.slots(query);
       runInAction(() => {
         this.days = res.days;

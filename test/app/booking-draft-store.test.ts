@@ -143,7 +143,7 @@ describe('BookingDraftStore', () => {
     draft.toggleMobility('no_stairs');
     await draft.loadAddresses();
     await draft.loadSlots();
-    expect(api.callsOf('slots')[0][0]).toEqual({ serviceType: 'escort', addressId: ADDRESS.id, pickUp: true });
+    expect(api.callsOf('slots')[0][0]).toEqual({ serviceType: 'escort', addressId: ADDRESS.id, pickUp: true, hospitalId: 'ruijin' });
     draft.chooseSlot(escortSlot);
     expect(draft.body).toEqual({
       serviceType: 'escort',

@@ -73,6 +73,8 @@ export function task(over: Partial<StaffTask> = {}): StaffTask {
     serviceType: 'claim',
     claimType: 'outpatient',
     customerName: '张**',
+    offerExpiresAt: '2025-03-01T00:30:00.000Z',
+    customerPhone: null,
     slotStart: '2025-03-02T01:00:00.000Z',
     slotEnd: '2025-03-02T02:00:00.000Z',
     address: { label: '家', text: ADDRESS.text, district: '静安区' },

@@ -23,6 +23,7 @@ describe('China time', () => {
   test('clock and window read the way people say them', () => {
     expect(formatChinaClock('2026-11-23T01:00:00.000Z')).toBe('上午 9:00');
     expect(formatChinaClock('2026-11-23T06:30:00.000Z')).toBe('下午 2:30');
+    expect(formatChinaClock('2026-11-23T04:00:00.000Z')).toBe('中午 12:00');
     expect(formatVisitWindow('2026-11-24T01:00:00.000Z', '2026-11-24T02:00:00.000Z')).toBe('11月24日 星期二 上午 9:00–10:00');
   });
 });

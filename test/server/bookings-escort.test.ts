@@ -70,8 +70,15 @@ describe('POST /api/bookings (escort)', () => {
     expect(await bookingCount(elder.id)).toBe(1);
   });
 
-  it('without pick-up the staff member meets the person at the hospital half an hour before', async () => {
+  it('without pick-up the staff member meets the person at the hospital half an hour before, so distance counts from there', async () => {
     const { token, addressId } = await neighbourhood();
+    // Nobody near this elder's home works near 华山医院: without pick-up, nobody can meet them there.
+    const far = await bookEscort(token, addressId, { pickUp: false, mobility: [], hospitalId: 'huashan', department: 'neurology' });
+    expect([far.status, far.json().code]).toEqual([422, 'SLOT_NOT_AVAILABLE']);
+    const slots = await server.http('GET', `/api/slots?serviceType=escort&pickUp=false&hospitalId=huashan&addressId=${addressId}`, { token });
+    expect(slots.json().days.flatMap((d: { slots: unknown[] }) => d.slots)).toEqual([]);
+    // An escort who works around the hospital can.
+    await createStaff(server.db, { at: { lat: 31.2162, lng: 121.441 }, name: '周丽', gender: 'female', skills: ['escort'] });
     const res = await bookEscort(token, addressId, { pickUp: false, mobility: [], hospitalId: 'huashan', department: 'neurology' });
     expect(res.status).toBe(201);
     expect(res.json()).toMatchObject({

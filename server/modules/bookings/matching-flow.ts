@@ -3,9 +3,10 @@
  * or, when nobody can take it, `unmatched` for a dispatcher (the customer's timeline says so
  * honestly). Used by booking, decline, lapsed offers, reschedule, leave and dispatcher rematches.
  */
-import type { Candidate } from '@domain';
+import { findHospital, type Candidate } from '@domain';
 import type { Queryable } from '../../db';
 import { assignTogether, type MatchTarget } from '../matching/matcher';
+import { detailsOf } from './details-repository';
 import { applyTransition, type Actor } from './lifecycle';
 import { insertOffer, refusedStaffOf, type BookingRow } from './repository';
 
@@ -22,6 +23,21 @@ export function targetOf(row: BookingRow, excludedStaffIds: readonly string[]): 
     slotEnd: new Date(row.slotEnd).toISOString(),
     excludedStaffIds,
   };
+}
+
+/**
+ * The bookings as the engine must see them. An escort without pick-up starts at the hospital, so
+ * distance is measured from there; everything else starts at the home address.
+ */
+export async function matchTargets(q: Queryable, rows: readonly BookingRow[], exclusions: ReadonlyMap<string, readonly string[]> = new Map()): Promise<MatchTarget[]> {
+  const escorts = rows.filter((r) => r.serviceType === 'escort').map((r) => r.id);
+  const details = escorts.length ? await detailsOf(q, escorts) : new Map();
+  return rows.map((row) => {
+    const target = targetOf(row, exclusions.get(row.id) ?? []);
+    const escort = details.get(row.id)?.escort;
+    const hospital = escort && !escort.pickUp ? findHospital(escort.hospitalId) : null;
+    return hospital ? { ...target, location: { lat: hospital.lat, lng: hospital.lng } } : target;
+  });
 }
 
 /** Everyone who declined or let an offer of these bookings lapse, plus anyone named. */
@@ -58,7 +74,7 @@ export function markUnmatched(q: Queryable, matching: BookingRow, now: Date): Pr
 export async function matchAll(q: Queryable, rows: readonly BookingRow[], now: Date, offerTtlMinutes: number, extraExcluded: readonly string[] = []): Promise<BookingRow[]> {
   if (rows.length === 0) return [];
   const exclusions = await exclusionsFor(q, rows, extraExcluded);
-  const chosen = await assignTogether(q, rows.map((r) => targetOf(r, exclusions.get(r.id) ?? [])));
+  const chosen = await assignTogether(q, await matchTargets(q, rows, exclusions));
   const out: BookingRow[] = [];
   for (const row of rows) {
     const candidate = chosen.get(row.id);

@@ -19,7 +19,7 @@ import { claimBestCandidate } from '../matching/matcher';
 import { checkShape, contactOf, planVisit, requestHash, type VisitPlan } from './create-request';
 import { insertEscortDetails, setContact } from './details-repository';
 import { applyTransition } from './lifecycle';
-import { offerTo, SYSTEM, targetOf } from './matching-flow';
+import { matchTargets, offerTo, SYSTEM } from './matching-flow';
 import * as repo from './repository';
 import { bookingView, bookingViews, type ViewPolicy } from './views';
 
@@ -116,7 +116,8 @@ export class BookingService {
   /** submitted → matching → offered to the best candidate; a refusal rolls the whole booking back. */
   private async match(tx: Queryable, submitted: repo.BookingRow, now: Date): Promise<repo.BookingRow> {
     const matching = await applyTransition(tx, submitted, { action: 'start_matching', actor: SYSTEM, at: now });
-    const best = await claimBestCandidate(tx, targetOf(matching, []));
+    const [target] = await matchTargets(tx, [matching]);
+    const best = await claimBestCandidate(tx, target);
     if (best === 'taken') throw new DomainError('SLOT_TAKEN');
     if (best === 'unavailable') throw new DomainError('SLOT_NOT_AVAILABLE');
     return offerTo(tx, matching, best, now, this.lifecycle.offerTtlMinutes);

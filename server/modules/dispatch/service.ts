@@ -19,7 +19,7 @@ import type { LifecycleConfig } from '../../config';
 import { transactionWithRetry, type Db, type Queryable } from '../../db';
 import type { AuthUser } from '../../types';
 import { applyTransition } from '../bookings/lifecycle';
-import { matchAll, offerTo, targetOf } from '../bookings/matching-flow';
+import { matchAll, matchTargets, offerTo } from '../bookings/matching-flow';
 import * as bookings from '../bookings/repository';
 import { bookingViews, toStaffCard, type ViewPolicy } from '../bookings/views';
 import { staffCards } from '../bookings/views-repository';
@@ -69,7 +69,8 @@ export class DispatchService {
     return this.db.transaction(async (tx) => {
       const row = await bookings.findById(tx, id);
       if (!row) throw new DomainError('NOT_FOUND');
-      const { ranked } = await rankFor(tx, targetOf(row, []));
+      const [target] = await matchTargets(tx, [row]);
+      const { ranked } = await rankFor(tx, target);
       const cards = await staffCards(tx, ranked.map((c) => c.staff.id));
       return ranked.flatMap((c) => {
         const card = cards.get(c.staff.id);
@@ -91,7 +92,8 @@ export class DispatchService {
       const row = await this.lockWithVersion(tx, id, body.version);
       transition({ from: row.status, action: 'reassign', role: 'dispatcher', reason: body.reason });
       await lockStaff(tx, body.staffId);
-      const { ranked } = await rankFor(tx, targetOf(row, []));
+      const [target] = await matchTargets(tx, [row]);
+      const { ranked } = await rankFor(tx, target);
       const chosen = ranked.find((c) => c.staff.id === body.staffId);
       if (!chosen) throw new DomainError('STAFF_NOT_AVAILABLE');
       const now = this.clock.now();

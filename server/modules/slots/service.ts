@@ -3,6 +3,8 @@
  * this address. A handful of queries for the whole week (the staff snapshot), the rest in memory.
  */
 import {
+  DomainError,
+  findHospital,
   ineligibility,
   NO_COMMITMENTS,
   upcomingEscortSlots,
@@ -33,12 +35,16 @@ export class SlotService {
       const dates = [...new Set(slots.map((s) => s.date))];
       return { address, snapshot: await loadSnapshot(tx, { skills: requiredSkills(query.serviceType, claimType), dates, elderIds: [] }) };
     });
+    // An escort without pick-up starts at the hospital (as booking matches it), else at home.
+    const hospital = query.serviceType === 'escort' && !query.pickUp && query.hospitalId ? findHospital(query.hospitalId) : null;
+    if (query.hospitalId && query.serviceType === 'escort' && !findHospital(query.hospitalId)) throw new DomainError('HOSPITAL_NOT_FOUND');
+    const location = hospital ? { lat: hospital.lat, lng: hospital.lng } : address;
     const servable = slots.filter((slot) => {
       const req = {
         bookingId: 'slot-listing',
         serviceType: query.serviceType,
         claimType,
-        location: address,
+        location,
         slotStart: slot.start,
         slotEnd: slot.end,
         customer: { customerId: address.elderId, dialect: null, preferredGender: null },
