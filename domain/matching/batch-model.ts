@@ -40,16 +40,18 @@ export type Assignment = Int32Array;
 
 export function buildModel(requests: readonly MatchRequest[], pool: StaffPool, ctx: MatchContext, w: MatchWeights, topK: number): BatchModel {
   const slots: PersonDay[] = [];
-  const slotIndex = new Map<string, number>();
+  // Person-days by day, then staff id (no string building per option).
+  const slotIndex = new Map<string, Map<string, number>>();
   const memo = newScoringMemo();
   const bookings = requests.map((req) => {
     const p = prepareRequest(req);
+    let onDay = slotIndex.get(p.day);
+    if (!onDay) slotIndex.set(p.day, (onDay = new Map()));
     const options = scoreEligible(pool, p, ctx, w, memo, topK).map((scored) => {
-      const key = `${scored.staff.id}|${p.day}`;
-      let slot = slotIndex.get(key);
+      let slot = onDay.get(scored.staff.id);
       if (slot === undefined) {
         slot = slots.length;
-        slotIndex.set(key, slot);
+        onDay.set(scored.staff.id, slot);
         slots.push({ staffId: scored.staff.id, v0: scored.visitsThatDay, capLeft: scored.staff.dailyCap - scored.visitsThatDay });
       }
       return { slot, baseCost: scored.baseCost, scored };

@@ -7,6 +7,7 @@ import { requiredSkills, type Skill } from '../services';
 import { busyRangeOf } from '../slots';
 import type { StaffProfile, WeeklyHours } from '../staff';
 import { chinaDate, chinaTime, chinaWeekday } from '../time';
+import { clockMinutes, skillMask } from './staff-index';
 import type { IneligibleReason, MatchRequest, StaffCommitments } from './types';
 
 export interface PreparedRequest {
@@ -16,6 +17,11 @@ export interface PreparedRequest {
   /** China wall clock "HH:mm" of the visit's start and end. */
   from: string;
   to: string;
+  /** The same as minutes since midnight (the staff index compares numbers). */
+  fromMin: number;
+  toMin: number;
+  /** requiredSkills as bits (staff-index.skillMask). */
+  skillMask: number;
   /** China date, YYYY-MM-DD: the day whose cap the visit counts against. */
   day: string;
   /** The time the visit holds (travel buffer before, up to the end), as epoch ms. */
@@ -26,12 +32,18 @@ export interface PreparedRequest {
 
 export function prepareRequest(req: MatchRequest): PreparedRequest {
   const held = busyRangeOf({ start: req.slotStart, end: req.slotEnd });
+  const skills = requiredSkills(req.serviceType, req.claimType);
+  const from = chinaTime(req.slotStart).format('HH:mm');
+  const to = chinaTime(req.slotEnd).format('HH:mm');
   return {
     req,
-    skills: requiredSkills(req.serviceType, req.claimType),
+    skills,
     weekday: String(chinaWeekday(req.slotStart)) as keyof WeeklyHours,
-    from: chinaTime(req.slotStart).format('HH:mm'),
-    to: chinaTime(req.slotEnd).format('HH:mm'),
+    from,
+    to,
+    fromMin: clockMinutes(from),
+    toMin: clockMinutes(to),
+    skillMask: skillMask(skills),
     day: chinaDate(req.slotStart),
     busyStartMs: held.busyStart.getTime(),
     busyEndMs: held.busyEnd.getTime(),

@@ -5,19 +5,19 @@
  * Costs must be non-negative when the graph is built; potentials keep them so afterwards.
  */
 
+/** A binary min-heap of (key, node) in typed arrays sized once (one entry per arc relaxed at most). */
 class MinHeap {
-  private keys: number[] = [];
-  private nodes: number[] = [];
+  private keys = new Float64Array(0);
+  private nodes = new Int32Array(0);
+  size = 0;
 
-  get size(): number {
-    return this.keys.length;
+  reserve(capacity: number): void {
+    if (this.keys.length < capacity) [this.keys, this.nodes] = [new Float64Array(capacity), new Int32Array(capacity)];
   }
 
   push(key: number, node: number): void {
     const { keys, nodes } = this;
-    let i = keys.length;
-    keys.push(key);
-    nodes.push(node);
+    let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (keys[parent] <= key) break;
@@ -34,9 +34,9 @@ class MinHeap {
     const { keys, nodes } = this;
     const top = nodes[0];
     this.lastKey = keys[0];
-    const key = keys.pop() as number;
-    const node = nodes.pop() as number;
-    const n = keys.length;
+    const n = --this.size;
+    const key = keys[n];
+    const node = nodes[n];
     if (n > 0) {
       let i = 0;
       for (;;) {
@@ -57,59 +57,99 @@ class MinHeap {
   lastKey = 0;
 
   clear(): void {
-    this.keys.length = 0;
-    this.nodes.length = 0;
+    this.size = 0;
   }
 }
 
+/** The graph as built (growable lists) and, from the first solve on, as typed arrays. */
+interface Arrays<I, F> {
+  head: I;
+  to: I;
+  next: I;
+  cap: I;
+  cost: F;
+  potential: F;
+  dist: F;
+  parentArc: I;
+  seen: I;
+  settled: I;
+}
+
 export class FlowGraph {
-  private head: number[] = [];
-  private to: number[] = [];
-  private next: number[] = [];
-  private cap: number[] = [];
-  private cost: number[] = [];
-  private potential: number[] = [];
+  private building: Arrays<number[], number[]> | null = { head: [], to: [], next: [], cap: [], cost: [], potential: [], dist: [], parentArc: [], seen: [], settled: [] };
+  private head = new Int32Array(0);
+  private to = new Int32Array(0);
+  private next = new Int32Array(0);
+  private cap = new Int32Array(0);
+  private cost = new Float64Array(0);
+  private potential = new Float64Array(0);
   /** Added to every stored potential: lets an early-exit Dijkstra update only what it settled. */
   private shift = 0;
-  private dist: number[] = [];
-  private parentArc: number[] = [];
-  private seen: number[] = [];
-  private settled: number[] = [];
+  private dist = new Float64Array(0);
+  private parentArc = new Int32Array(0);
+  private seen = new Int32Array(0);
+  private settled = new Int32Array(0);
+  private touched = new Int32Array(0);
   private round = 0;
   private readonly heap = new MinHeap();
+  private initialCap: Int32Array | null = null;
+
+  private get b(): Arrays<number[], number[]> {
+    if (!this.building) throw new Error('FlowGraph: no nodes or arcs can be added after the first solve');
+    return this.building;
+  }
 
   addNode(): number {
-    this.head.push(-1);
-    this.potential.push(-this.shift);
-    this.dist.push(0);
-    this.parentArc.push(-1);
-    this.seen.push(0);
-    this.settled.push(0);
-    return this.head.length - 1;
+    const b = this.b;
+    b.head.push(-1);
+    b.potential.push(-this.shift);
+    b.dist.push(0);
+    b.parentArc.push(-1);
+    b.seen.push(0);
+    b.settled.push(0);
+    return b.head.length - 1;
   }
 
   /** Adds arc from → to; returns its index. Its reverse is index ^ 1. */
   addArc(from: number, to: number, capacity: number, cost: number): number {
-    const i = this.to.length;
+    const i = this.b.to.length;
     this.pushArc(from, to, capacity, cost);
     this.pushArc(to, from, 0, -cost);
     return i;
   }
 
   private pushArc(from: number, to: number, capacity: number, cost: number): void {
-    this.to.push(to);
-    this.cap.push(capacity);
-    this.cost.push(cost);
-    this.next.push(this.head[from]);
-    this.head[from] = this.to.length - 1;
+    const b = this.b;
+    b.to.push(to);
+    b.cap.push(capacity);
+    b.cost.push(cost);
+    b.next.push(b.head[from]);
+    b.head[from] = b.to.length - 1;
   }
 
-  private initialCap: number[] | null = null;
+  /** Built: from now on the graph lives in typed arrays (capacities are whole units). */
+  private freeze(): void {
+    const b = this.b;
+    this.head = Int32Array.from(b.head);
+    this.to = Int32Array.from(b.to);
+    this.next = Int32Array.from(b.next);
+    this.cap = Int32Array.from(b.cap);
+    this.cost = Float64Array.from(b.cost);
+    this.potential = Float64Array.from(b.potential);
+    this.dist = Float64Array.from(b.dist);
+    this.parentArc = Int32Array.from(b.parentArc);
+    this.seen = Int32Array.from(b.seen);
+    this.settled = Int32Array.from(b.settled);
+    this.touched = new Int32Array(b.head.length);
+    this.heap.reserve(b.to.length + 1);
+    this.initialCap = Int32Array.from(b.cap);
+    this.building = null;
+  }
 
   /** Back to zero flow and zero potentials, with the given arcs closed: re-solve without rebuilding. */
   reset(closed: Iterable<number> = []): void {
-    if (!this.initialCap) this.initialCap = [...this.cap];
-    else for (let a = 0; a < this.cap.length; a++) this.cap[a] = this.initialCap[a];
+    if (this.building) this.freeze();
+    this.cap.set(this.initialCap as Int32Array);
     for (const a of closed) this.cap[a] = 0;
     this.potential.fill(0);
     this.shift = 0;
@@ -138,6 +178,7 @@ export class FlowGraph {
    * cheapest path. Returns the path's cost, or null when the sink cannot be reached.
    */
   augment(source: number, sink: number): number | null {
+    if (this.building) this.freeze();
     this.admitSource(source);
     const reach = this.shortestPath(source, sink);
     if (reach === null) return null;
@@ -163,8 +204,8 @@ export class FlowGraph {
 
   private shortestPath(source: number, sink: number): number | null {
     const round = ++this.round;
-    const { dist, seen, settled, parentArc, heap } = this;
-    const touched: number[] = [];
+    const { dist, seen, settled, parentArc, heap, touched } = this;
+    let touchedCount = 0;
     heap.clear();
     dist[source] = 0;
     seen[source] = round;
@@ -175,7 +216,7 @@ export class FlowGraph {
       const du = heap.lastKey;
       if (settled[u] === round || du > dist[u]) continue;
       settled[u] = round;
-      touched.push(u);
+      touched[touchedCount++] = u;
       if (u === sink) {
         sinkDist = du;
         break;
@@ -197,7 +238,10 @@ export class FlowGraph {
     if (sinkDist < 0) return null;
     // Settled nodes move by their distance, all others by the sink's (via the shared shift).
     this.shift += sinkDist;
-    for (const v of touched) this.potential[v] += dist[v] - sinkDist;
+    for (let k = 0; k < touchedCount; k++) {
+      const v = touched[k];
+      this.potential[v] += dist[v] - sinkDist;
+    }
     return sinkDist;
   }
 }

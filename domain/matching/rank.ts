@@ -3,12 +3,12 @@
  * `baseCost` is what the person costs for this visit regardless of how full their day is; the day
  * term (dayVisitStep per visit already that day) is added on top, so a batch can add it per visit.
  */
-import { distanceKm } from '../geo';
 import type { StaffProfile } from '../staff';
-import { personIneligible, prepareRequest, timeIneligible, type PreparedRequest } from './eligibility';
+import { prepareRequest, type PreparedRequest } from './eligibility';
 import { matchReasons } from './reasons';
-import { asPool, type StaffPool } from './staff-pool';
-import { NO_COMMITMENTS, type Candidate, type MatchContext, type MatchRequest, type StaffCommitments } from './types';
+import type { FreeMemo, StaffIndex } from './staff-index';
+import { asPool, indexFor, type StaffPool } from './staff-pool';
+import type { Candidate, MatchContext, MatchRequest } from './types';
 import { MATCH_WEIGHTS, type MatchWeights } from './weights';
 
 export interface ScoredStaff {
@@ -25,47 +25,32 @@ function loadTerm(load: number, fairShare: number, w: MatchWeights): number {
   return -w.loadCreditPerVisitUnderFair * Math.min(fairShare - load, w.loadCreditMaxVisits);
 }
 
-function preferenceCost(staff: StaffProfile, km: number, pastVisits: number, req: MatchRequest, w: MatchWeights): number {
-  const { dialect, preferredGender } = req.customer;
-  let cost = w.perKm * km - w.continuityPerVisit * Math.min(pastVisits, w.continuityMaxVisits);
-  if (dialect && !staff.dialects.includes(dialect)) cost += w.dialect;
-  if (preferredGender && staff.gender !== preferredGender) cost += w.genderMismatch;
-  return cost + w.ratingPerStar * Math.max(0, 5 - staff.rating);
-}
-
 /**
- * What a batch remembers across its bookings: who is free at each visit time (hours, cap, busy;
- * null when not) and each person's recent load. Visits share a handful of times, so this saves
- * most of the checking.
+ * What a batch remembers across its bookings, for the one pool it scans: who is free at each visit
+ * time (hours, cap, busy) and each person's recent load. Visits share a handful of times, so this
+ * saves most of the checking.
  */
 export interface ScoringMemo {
-  freeAt: Map<string, Map<StaffProfile, StaffCommitments | null>>;
-  load: Map<StaffProfile, number>;
+  index: StaffIndex | null;
+  freeAt: Map<string, FreeMemo>;
+  load: Float64Array | null;
 }
 
-export const newScoringMemo = (): ScoringMemo => ({ freeAt: new Map(), load: new Map() });
+export const newScoringMemo = (): ScoringMemo => ({ index: null, freeAt: new Map(), load: null });
 
 function timeKey(p: PreparedRequest): string {
   return `${p.busyStartMs}|${p.busyEndMs}|${p.weekday}|${p.from}|${p.to}`;
 }
 
-function freeAt(staff: StaffProfile, p: PreparedRequest, ctx: MatchContext, known?: Map<StaffProfile, StaffCommitments | null>): StaffCommitments | null {
-  let c = known?.get(staff);
-  if (c === undefined) {
-    const mine = ctx.commitmentsOf(staff.id) ?? NO_COMMITMENTS;
-    c = timeIneligible(staff, p, mine) === null ? mine : null;
-    known?.set(staff, c);
-  }
-  return c;
-}
-
-function loadOf(staff: StaffProfile, ctx: MatchContext, known?: Map<StaffProfile, number>): number {
-  let l = known?.get(staff);
-  if (l === undefined) {
-    l = ctx.recentLoadOf(staff.id);
-    known?.set(staff, l);
-  }
-  return l;
+/** The memo's arrays for this request, when the memo belongs to this index. */
+function memoFor(memo: ScoringMemo | undefined, index: StaffIndex, p: PreparedRequest): { free?: FreeMemo; loads?: Float64Array } {
+  if (!memo || (memo.index !== null && memo.index !== index)) return {};
+  memo.index = index;
+  const loads = (memo.load ??= new Float64Array(index.n).fill(NaN));
+  const key = timeKey(p);
+  let free = memo.freeAt.get(key);
+  if (!free) memo.freeAt.set(key, (free = new Int32Array(index.n).fill(-2)));
+  return { free, loads };
 }
 
 /**
@@ -76,57 +61,56 @@ function loadOf(staff: StaffProfile, ctx: MatchContext, known?: Map<StaffProfile
  */
 export function scoreEligible(pool: StaffPool, p: PreparedRequest, ctx: MatchContext, w: MatchWeights, memo?: ScoringMemo, keep = Infinity): ScoredStaff[] {
   const req = p.req;
-  let known: Map<StaffProfile, StaffCommitments | null> | undefined;
-  if (memo) {
-    const key = timeKey(p);
-    known = memo.freeAt.get(key);
-    if (!known) memo.freeAt.set(key, (known = new Map()));
-  }
-  const people: StaffProfile[] = [];
-  const km: number[] = [];
-  const day: number[] = [];
-  const load: number[] = [];
+  const index = indexFor(pool, req.location, p.skills);
+  const { free, loads } = memoFor(memo, index, p);
+  const s = index.scan(p, ctx, free, loads);
+  const n = s.count;
   let loadSum = 0;
-  for (const staff of pool.near(req.location, p.skills)) {
-    const d = distanceKm(staff.base, req.location);
-    if (personIneligible(staff, p, d) !== null) continue;
-    const c = freeAt(staff, p, ctx, known);
-    if (c === null) continue;
-    const l = loadOf(staff, ctx, memo?.load);
-    people.push(staff);
-    km.push(d);
-    day.push(c.visitsThatDay);
-    load.push(l);
-    loadSum += l;
-  }
+  for (let k = 0; k < n; k++) loadSum += s.load[k];
   // The fair share is the mean recent load of the people who could take this visit.
-  const n = people.length;
   const fairShare = n ? loadSum / n : 0;
+  const { customerId, dialect, preferredGender } = req.customer;
+  const speaks = index.speakerTest(dialect);
   const past: number[] = new Array(n);
-  const cost: number[] = new Array(n);
+  const cost = new Float64Array(n);
+  const key = new Float64Array(n);
   let lowest = Infinity;
-  for (let i = 0; i < n; i++) {
-    past[i] = ctx.pastVisitsWith(people[i].id, req.customer.customerId);
-    cost[i] = preferenceCost(people[i], km[i], past[i], req, w) + loadTerm(load[i], fairShare, w);
-    if (cost[i] < lowest) lowest = cost[i];
+  for (let k = 0; k < n; k++) {
+    const i = s.who[k];
+    past[k] = ctx.pastVisitsWith(index.ids[i], customerId);
+    let c = w.perKm * s.km[k] - w.continuityPerVisit * Math.min(past[k], w.continuityMaxVisits);
+    if (dialect && !speaks(i)) c += w.dialect;
+    if (preferredGender && index.staff[i].gender !== preferredGender) c += w.genderMismatch;
+    c = c + w.ratingPerStar * Math.max(0, 5 - index.rating[i]);
+    cost[k] = c + loadTerm(s.load[k], fairShare, w);
+    key[k] = cost[k] + w.dayVisitStep * s.day[k];
+    if (cost[k] < lowest) lowest = cost[k];
   }
-  const order = cheapestIndices(people, keep, (i) => cost[i] + w.dayVisitStep * day[i]);
-  return order.map((i) => ({ staff: people[i], distanceKm: km[i], visitsThatDay: day[i], pastVisits: past[i], baseCost: cost[i] - lowest }));
+  const rank = new Int32Array(n);
+  for (let k = 0; k < n; k++) rank[k] = index.idRank[s.who[k]];
+  return cheapest(key, rank, keep).map((k) => ({
+    staff: index.staff[s.who[k]],
+    distanceKm: s.km[k],
+    visitsThatDay: s.day[k],
+    pastVisits: past[k],
+    baseCost: cost[k] - lowest,
+  }));
 }
 
-/** Indices of the k cheapest by `cost` (ties by staff id), cheapest first; k is small, lists long. */
-function cheapestIndices(people: readonly StaffProfile[], k: number, cost: (i: number) => number): number[] {
-  const before = (i: number, j: number) => {
-    const d = cost(i) - cost(j);
-    return d < 0 || (d === 0 && people[i].id < people[j].id);
+/** Positions of the k lowest keys (ties by id rank), lowest first; k is small, lists long. */
+function cheapest(key: Float64Array, rank: Int32Array, k: number): number[] {
+  const n = key.length;
+  const order = (a: number, b: number) => {
+    const d = key[a] - key[b];
+    return d < 0 ? -1 : d > 0 ? 1 : d === 0 ? rank[a] - rank[b] : 0;
   };
-  if (k >= people.length) return people.map((_, i) => i).sort((i, j) => (before(i, j) ? -1 : before(j, i) ? 1 : 0));
+  if (k >= n) return Array.from({ length: n }, (_, i) => i).sort(order);
   const kept: number[] = [];
-  for (let i = 0; i < people.length; i++) {
-    if (kept.length === k && !before(i, kept[k - 1])) continue;
+  for (let i = 0; i < n; i++) {
+    if (kept.length === k && order(i, kept[k - 1]) >= 0) continue;
     let at = kept.length < k ? kept.length : k - 1;
     if (kept.length < k) kept.push(i);
-    while (at > 0 && before(i, kept[at - 1])) {
+    while (at > 0 && order(i, kept[at - 1]) < 0) {
       kept[at] = kept[at - 1];
       at--;
     }

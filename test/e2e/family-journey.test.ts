@@ -108,7 +108,7 @@ test('a son invites his mother, she consents on her phone, he books for her, and
   // He sees the visit and its timeline, as she would.
   await shows(son, '现在的状态');
   await shows(son, '等待服务人员确认');
-  await shows(son, /陈磊.*提交了预约/);
+  await shows(son, '您提交了预约');
   await shows(son, /已为您安排.*等待确认/);
   const visitUrl = son.url();
   expect(visitUrl).toMatch(/visit\/pages\/detail\/index\?id=/);

@@ -77,6 +77,29 @@ describe('document photos', () => {
     expect([byStranger.status, byStranger.json.code]).toEqual([404, 'NOT_FOUND']);
   });
 
+  it('the staff member loses sight of the photos once the visit is no longer theirs; the elder keeps them', async () => {
+    const { staff, token, bookingId } = await bookedVisit();
+    const { json: photo } = await upload(token, bookingId, PNG);
+    const staffToken = await signIn(server.http, staff.id);
+    expect((await fetchFile(staffToken, photo.url)).status).toBe(200);
+    // The visit is done from start to end; afterwards the photos are the customer's again.
+    let version = (await server.http('GET', `/api/bookings/${bookingId}`, { token })).json().version;
+    const act = async (action: string, extra: Record<string, unknown> = {}) => {
+      const res = await server.http('POST', `/api/staff/tasks/${bookingId}/${action}`, { token: staffToken, body: { version, ...extra } });
+      expect([action, res.status]).toEqual([action, 200]);
+      version = res.json().version;
+    };
+    await act('confirm');
+    await act('depart');
+    await act('arrive', { doorCode: (await server.http('GET', `/api/bookings/${bookingId}`, { token })).json().doorCode });
+    await act('start');
+    expect((await fetchFile(staffToken, photo.url)).status).toBe(200);
+    await act('complete');
+    expect((await fetchFile(staffToken, photo.url)).status).toBe(404);
+    expect((await server.http('GET', `/api/bookings/${bookingId}/files`, { token: staffToken })).status).toBe(404);
+    expect((await fetchFile(token, photo.url)).status).toBe(200);
+  });
+
   it('refuses what is not a photo or is too large, saying what to do, and keeps nothing', async () => {
     const { token, bookingId } = await bookedVisit();
     const before = stored();

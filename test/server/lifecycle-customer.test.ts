@@ -58,7 +58,8 @@ describe('cancelling', () => {
     expect(refused.status).toBe(404);
     const res = await cancel(await signIn(server.http, son.id), booking.id, { version: booking.version, reason: '妈妈住院了，改天再约' });
     expect(res.status).toBe(200);
-    expect(res.json().timeline.at(-1).text).toBe('您的家人 张伟取消了这次服务（原因：妈妈住院了，改天再约）');
+    expect(res.json().timeline.at(-1).text).toBe('您取消了这次服务（原因：妈妈住院了，改天再约）');
+    expect((await customerView(server.http, w.elder.token, booking.id)).timeline.at(-1).text).toBe('您的家人 张伟取消了这次服务（原因：妈妈住院了，改天再约）');
   });
 
   it('refuses a stale version with VERSION_CONFLICT', async () => {

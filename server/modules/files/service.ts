@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DomainError, isTerminal, MAX_FILE_BYTES, MAX_FILES_PER_BOOKING, type BookingFile, type Clock } from '@domain';
+import { DomainError, holdsSlot, isTerminal, MAX_FILE_BYTES, MAX_FILES_PER_BOOKING, type BookingFile, type Clock } from '@domain';
 import type { Db, Queryable } from '../../db';
 import type { AuthUser } from '../../types';
 import { visibleElderIds } from '../customers/access';
@@ -23,10 +23,17 @@ const toView = (f: repo.FileRow): BookingFile => ({
   url: `/api/files/${f.id}`,
 });
 
-/** The booking if this person may see its photos: its elder, consenting family, or the staff member it is assigned to. */
+/**
+ * The booking if this person may see its photos: its elder, consenting family, or the staff member
+ * it is assigned to while the visit is theirs (ID and bank-card photos are not kept in view after).
+ */
 async function visibleBooking(q: Queryable, user: AuthUser, bookingId: string): Promise<repo.BookingAccess> {
   const b = await repo.bookingAccess(q, bookingId);
-  const allowed = b && (user.role === 'staff' ? b.staffId === user.id : user.role === 'customer' && (await visibleElderIds(q, user.id)).includes(b.elderId));
+  const allowed =
+    b &&
+    (user.role === 'staff'
+      ? b.staffId === user.id && holdsSlot(b.status)
+      : user.role === 'customer' && (await visibleElderIds(q, user.id)).includes(b.elderId));
   if (!b || !allowed) throw new DomainError('NOT_FOUND');
   return b;
 }

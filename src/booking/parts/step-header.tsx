@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { Heading } from '@/components/heading';
 
 /** "第 2 步，共 5 步" and the question of this step: people always know where they are. */
 export function StepHeader({ step, total, title }: { step: number; total: number; title: string }) {
@@ -7,7 +8,7 @@ export function StepHeader({ step, total, title }: { step: number; total: number
       <Text className='text muted'>
         第 {step} 步，共 {total} 步
       </Text>
-      <Text className='h1'>{title}</Text>
+      <Heading level={1}>{title}</Heading>
     </View>
   );
 }

@@ -21,14 +21,15 @@ const Days = observer(() => {
   return (
     <View className='grid' role='group' ariaRole='group' aria-label='选择日期'>
       {draft.days.map((d, i) => {
-        const { lines, full: name } = dayLabel(d.date, i);
+        const { lines } = dayLabel(d.date, i);
         const full = d.slots.length === 0;
         return (
           <View key={d.date} className='grid__cell time__day'>
             <BigButton
               label={lines[0]}
               sublabel={lines[1]}
-              ariaLabel={`${name}${full ? '，这天不能预约' : ''}`}
+              // The spoken name is the visible text in its order (axe: label-content-name-mismatch).
+              ariaLabel={`${lines.join('，')}${full ? '，不能预约' : ''}`}
               variant='choice'
               selected={draft.selectedDate === d.date}
               className={full ? 'time__day--full' : ''}
