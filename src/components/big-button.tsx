@@ -16,8 +16,12 @@ export interface BigButtonProps {
   busyLabel?: string;
   /** For choices (claim type, time): chosen; shown by a ✓ and a fill, never by colour alone. */
   selected?: boolean;
-  /** Spoken name; defaults to the label (and sublabel). */
-  ariaLabel?: string;
+  /**
+   * Spoken name; defaults to the label (and sublabel). Not called `ariaLabel`: Taro's JSX transform
+   * renames that prop to `aria-label` on every element, custom components included, so it would
+   * never arrive here.
+   */
+  spokenName?: string;
   testId?: string;
   className?: string;
   children?: ReactNode;
@@ -28,7 +32,7 @@ export function BigButton(props: BigButtonProps) {
   const { label, sublabel, variant = 'primary', disabled, busy, busyLabel, selected, testId, className = '' } = props;
   const inactive = disabled || busy;
   const shown = busy ? busyLabel || '请稍候…' : label;
-  const name = props.ariaLabel ?? (sublabel ? `${label}，${sublabel}` : label);
+  const name = props.spokenName ?? (sublabel ? `${label}，${sublabel}` : label);
   const extra: Record<string, string> = {};
   if (inactive) extra['aria-disabled'] = 'true';
   if (selected !== undefined) extra['aria-pressed'] = selected ? 'true' : 'false';

@@ -7,7 +7,7 @@ export function HotlineButton({ onCall, label = '拨打客服热线' }: { onCall
     <BigButton
       label={label}
       sublabel={HOTLINE}
-      ariaLabel={`${label} ${HOTLINE}`}
+      spokenName={`${label} ${HOTLINE}`}
       variant='secondary'
       onTap={() => onCall(HOTLINE)}
       testId='hotline'

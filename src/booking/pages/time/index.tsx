@@ -29,7 +29,7 @@ const Days = observer(() => {
               label={lines[0]}
               sublabel={lines[1]}
               // The spoken name is the visible text in its order (axe: label-content-name-mismatch).
-              ariaLabel={`${lines.join('，')}${full ? '，不能预约' : ''}`}
+              spokenName={`${lines.join('，')}${full ? '，不能预约' : ''}`}
               variant='choice'
               selected={draft.selectedDate === d.date}
               className={full ? 'time__day--full' : ''}
@@ -69,7 +69,7 @@ const Slots = observer(() => {
               <BigButton
                 label={s.label}
                 sublabel={draft.serviceType === 'escort' ? escortMeeting(s, draft.pickUp === true) : undefined}
-                ariaLabel={`${name} ${s.label}${draft.serviceType === 'escort' ? ` 看病，${escortMeeting(s, draft.pickUp === true)}` : ''}`}
+                spokenName={`${name} ${s.label}${draft.serviceType === 'escort' ? ` 看病，${escortMeeting(s, draft.pickUp === true)}` : ''}`}
                 variant='choice'
                 selected={draft.slot?.start === s.start}
                 onTap={() => {

@@ -34,7 +34,7 @@ const TaskCard = observer(({ task }: { task: StaffTask }) => {
       {staff.canConfirm(task) ? (
         <BigButton
           label='确认接单'
-          ariaLabel={`确认接单：${formatVisitWindow(task.slotStart, task.slotEnd)}，${task.customerName}`}
+          spokenName={`确认接单：${formatVisitWindow(task.slotStart, task.slotEnd)}，${task.customerName}`}
           busy={staff.isConfirming(task.id)}
           busyLabel='正在确认…'
           onTap={() => void staff.confirm(task.id)}

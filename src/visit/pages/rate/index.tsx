@@ -39,7 +39,7 @@ const RateForm = observer(({ b }: { b: BookingView }) => {
       <View className='rate__nps' {...roleAttrs('group')} aria-label='推荐分，0 到 10 分'>
         {NPS.map((n) => (
           <View key={n} className='rate__nps-cell'>
-            <BigButton label={`${n}`} ariaLabel={`${n} 分`} variant='choice' selected={nps === n} onTap={() => setNps(n)} testId={`nps-${n}`} />
+            <BigButton label={`${n}`} spokenName={`${n} 分`} variant='choice' selected={nps === n} onTap={() => setNps(n)} testId={`nps-${n}`} />
           </View>
         ))}
       </View>
