@@ -9,6 +9,7 @@ export { Notice } from './notice';
 export { PageShell } from './page-shell';
 export { StaffCard } from './staff-card';
 export { StatusBadge } from './status-badge';
+export { TextField } from './text-field';
 export { Timeline } from './timeline';
 export { VisitCard, serviceLine } from './visit-card';
 export { ANTI_FRAUD_TEXT, AntiFraudNotice } from './anti-fraud';

@@ -1,8 +1,8 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { searchHospitals, type Hospital } from '@domain/services';
-import { BigButton, EmptyState, HotlineButton, PageShell } from '@/components';
+import { BigButton, EmptyState, HotlineButton, PageShell, TextField } from '@/components';
 import { useSessionGate } from '@/hooks/use-session-gate';
 import { nav, ROUTES } from '@/platform/nav';
 import { callPhone } from '@/platform/phone';
@@ -44,19 +44,15 @@ const EscortHospitalPage = observer(() => {
     <PageShell>
       <StepHeader step={step} total={total} title='去哪家医院看病？' />
       <Text className='text muted'>陪诊员陪 {draft.elder.name} 去医院：挂号、排队、看病、取药，需要的话接送。</Text>
-      <View className='section'>
-        <Text className='field-label'>输入医院名字找一找（也可以直接在下面点）：</Text>
-        <Input
-          className='input'
-          value={typed}
-          maxlength={20}
-          placeholder='例如：瑞金'
-          placeholderClass='input__placeholder'
-          confirmType='search'
-          onInput={(e) => setTyped(e.detail.value)}
-          ariaLabel='输入医院名字查找'
-        />
-      </View>
+      <TextField
+        label='输入医院名字找一找（也可以直接在下面点）：'
+        spokenName='输入医院名字查找'
+        value={typed}
+        onChange={setTyped}
+        maxLength={20}
+        placeholder='例如：瑞金'
+        confirmType='search'
+      />
       {recent.length ? (
         <View data-testid='recent-hospitals'>
           <Text className='h2'>最近去过</Text>

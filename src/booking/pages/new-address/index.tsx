@@ -1,9 +1,9 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { districtOf, SHANGHAI_DISTRICTS } from '@domain/districts';
 import { ADDRESS_LABELS } from '@domain/address-labels';
-import { BigButton, HotlineButton, Notice, PageShell } from '@/components';
+import { BigButton, HotlineButton, Notice, PageShell, TextField } from '@/components';
 import { useSessionGate } from '@/hooks/use-session-gate';
 import { CAN_PICK_ON_MAP, pickPlaceOnMap } from '@/platform/location';
 import { nav, ROUTES } from '@/platform/nav';
@@ -69,18 +69,14 @@ const NewAddressPage = observer(() => {
           </View>
         ))}
       </View>
-      <View className='section'>
-        <Text className='field-label'>详细地址（路名、门牌号、楼号、房间号）：</Text>
-        <Input
-          className='input'
-          value={text}
-          maxlength={200}
-          placeholder='例如：宛平南路 88 弄 6 号 302 室'
-          placeholderClass='input__placeholder'
-          onInput={(e) => setText(e.detail.value)}
-          ariaLabel='详细地址：路名、门牌号、楼号、房间号'
-        />
-      </View>
+      <TextField
+        label='详细地址（路名、门牌号、楼号、房间号）：'
+        spokenName='详细地址：路名、门牌号、楼号、房间号'
+        value={text}
+        onChange={setText}
+        maxLength={200}
+        placeholder='例如：宛平南路 88 弄 6 号 302 室'
+      />
       {draft.addressSaveError ? <Notice tone='error' title='地址没有保存上' text={draft.addressSaveError} testId='address-save-error' /> : null}
       <BigButton
         label='保存并使用这个地址'

@@ -1,6 +1,6 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import { BigButton, HotlineButton, Loading, Notice, PageShell } from '@/components';
+import { BigButton, HotlineButton, Loading, Notice, PageShell, TextField } from '@/components';
 import { useSessionGate } from '@/hooks/use-session-gate';
 import { useShowLoad } from '@/hooks/use-show-load';
 import { nav, ROUTES } from '@/platform/nav';
@@ -115,19 +115,15 @@ const TimePage = observer(() => {
         </>
       ) : null}
 
-      <View id='note' className='section'>
-        <Text className='field-label'>有什么要告诉{escort ? '陪诊员' : '服务人员'}的？（可以不填）</Text>
-        <Input
-          className='input'
-          value={draft.note}
-          maxlength={200}
-          placeholder={escort ? '例如：已经在网上挂好号了' : '例如：住 3 楼，没有电梯'}
-          placeholderClass='input__placeholder'
-          confirmType='done'
-          onInput={(e) => draft.setNote(e.detail.value)}
-          ariaLabel='给服务人员的留言，可以不填'
-        />
-      </View>
+      <TextField
+        label={`有什么要告诉${escort ? '陪诊员' : '服务人员'}的？（可以不填）`}
+        spokenName='给服务人员的留言，可以不填'
+        value={draft.note}
+        onChange={(v) => draft.setNote(v)}
+        maxLength={200}
+        placeholder={escort ? '例如：已经在网上挂好号了' : '例如：住 3 楼，没有电梯'}
+        id='note'
+      />
 
       <BigButton
         label='下一步'

@@ -1,9 +1,9 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { formatVisitWindow } from '@domain/time';
 import type { BookingView } from '@domain/schemas';
-import { BigButton, Heading, HotlineButton, Notice, PageShell, roleAttrs, serviceLine } from '@/components';
+import { BigButton, Heading, HotlineButton, Notice, PageShell, TextField, roleAttrs, serviceLine } from '@/components';
 import { nav, ROUTES } from '@/platform/nav';
 import { callPhone } from '@/platform/phone';
 import { CANCEL_REASONS, changeCutoffPassed, cutoffHours } from '@/stores/visit-change';
@@ -43,19 +43,14 @@ const CancelForm = observer(({ b }: { b: BookingView }) => {
               </View>
             ))}
           </View>
-          <View className='section'>
-            <Text className='field-label'>还想说点什么？（可以不填）</Text>
-            <Input
-              className='input'
-              value={note}
-              maxlength={60}
-              placeholder='例如：下周再约'
-              placeholderClass='input__placeholder'
-              confirmType='done'
-              onInput={(e) => setNote(e.detail.value)}
-              ariaLabel='补充说明，可以不填'
-            />
-          </View>
+          <TextField
+            label='还想说点什么？（可以不填）'
+            spokenName='补充说明，可以不填'
+            value={note}
+            onChange={setNote}
+            maxLength={60}
+            placeholder='例如：下周再约'
+          />
           {visits.changeState === 'error' ? <Notice tone='error' text={visits.changeError ?? undefined} /> : null}
           <BigButton
             label='确认取消预约'

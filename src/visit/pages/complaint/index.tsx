@@ -1,9 +1,9 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS, type ComplaintCategory } from '@domain/feedback';
 import type { BookingView } from '@domain/schemas';
-import { BigButton, Heading, HotlineButton, Notice, PageShell, roleAttrs } from '@/components';
+import { BigButton, Heading, HotlineButton, Notice, PageShell, TextField, roleAttrs } from '@/components';
 import { nav, ROUTES } from '@/platform/nav';
 import { callPhone } from '@/platform/phone';
 import { stores } from '@/wiring';
@@ -37,19 +37,14 @@ const ComplaintForm = observer(({ b }: { b: BookingView }) => {
         <BigButton label='很急' sublabel='2 小时内有专人处理，1 个工作日内答复您' variant='choice' selected={urgent === true} onTap={() => setUrgent(true)} testId='urgent-yes' />
         <BigButton label='不急' sublabel='15 个工作日内答复您' variant='choice' selected={urgent === false} onTap={() => setUrgent(false)} testId='urgent-no' />
       </View>
-      <View className='section'>
-        <Text className='field-label'>简单说说发生了什么（可以不填）</Text>
-        <Input
-          className='input'
-          value={text}
-          maxlength={200}
-          placeholder='例如：说要先交押金'
-          placeholderClass='input__placeholder'
-          confirmType='done'
-          onInput={(e) => setText(e.detail.value)}
-          ariaLabel='发生了什么，可以不填'
-        />
-      </View>
+      <TextField
+        label='简单说说发生了什么（可以不填）'
+        spokenName='发生了什么，可以不填'
+        value={text}
+        onChange={setText}
+        maxLength={200}
+        placeholder='例如：说要先交押金'
+      />
       {feedback.saveState === 'error' ? <Notice tone='error' text={feedback.saveError ?? undefined} /> : null}
       <BigButton label='提交投诉' sublabel={missing} disabled={Boolean(missing)} busy={feedback.saveState === 'saving'} busyLabel='正在提交…' onTap={() => void submit()} testId='submit-complaint' />
       <HotlineButton onCall={callPhone} label='想直接说，打客服热线' />

@@ -1,9 +1,9 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { RATING_TAG_LABELS, RATING_TAGS, type RatingTag } from '@domain/feedback';
 import type { BookingView } from '@domain/schemas';
-import { BigButton, Heading, Notice, PageShell, roleAttrs } from '@/components';
+import { BigButton, Heading, Notice, PageShell, TextField, roleAttrs } from '@/components';
 import { nav, ROUTES } from '@/platform/nav';
 import { stores } from '@/wiring';
 import { VisitPageGate } from '../../parts/visit-page-gate';
@@ -51,19 +51,14 @@ const RateForm = observer(({ b }: { b: BookingView }) => {
           </View>
         ))}
       </View>
-      <View className='section'>
-        <Text className='field-label'>还想说一句吗？（可以不填）</Text>
-        <Input
-          className='input'
-          value={comment}
-          maxlength={200}
-          placeholder='例如：讲得很耐心'
-          placeholderClass='input__placeholder'
-          confirmType='done'
-          onInput={(e) => setComment(e.detail.value)}
-          ariaLabel='一句话评价，可以不填'
-        />
-      </View>
+      <TextField
+        label='还想说一句吗？（可以不填）'
+        spokenName='一句话评价，可以不填'
+        value={comment}
+        onChange={setComment}
+        maxLength={200}
+        placeholder='例如：讲得很耐心'
+      />
       {feedback.saveState === 'error' ? <Notice tone='error' text={feedback.saveError ?? undefined} /> : null}
       <BigButton label='提交评价' sublabel={missing} disabled={Boolean(missing)} busy={feedback.saveState === 'saving'} busyLabel='正在提交…' onTap={() => void submit()} testId='submit-rating' />
       <BigButton label='以后再评' variant='quiet' onTap={() => void nav.back(ROUTES.visits)} />
