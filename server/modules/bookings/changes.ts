@@ -9,6 +9,7 @@ import {
   DomainError,
   findSlot,
   ineligibility,
+  NO_COMMITMENTS,
   requiredSkills,
   transition,
   upcomingSlots,
@@ -19,6 +20,7 @@ import {
   type RescheduleBody,
   type RescheduleSlots,
   type SlotView,
+  type StaffProfile,
 } from '@domain';
 import type { LifecycleConfig } from '../../config';
 import type { Db, Queryable } from '../../db';
@@ -118,16 +120,14 @@ export class BookingChanges {
         ignoreBookingIds: [row.id],
       });
       const baseReq = await requestFor(tx, base);
+      const current = snapshot.staff.find((s) => s.id === row.staffId);
       const views: SlotView[] = [];
       for (const slot of slots) {
         const req = { ...baseReq, slotStart: slot.start, slotEnd: slot.end };
         const ctx = snapshot.contextFor(chinaDate(slot.start));
-        const free = (staffId: string) => {
-          const s = snapshot.staff.find((p) => p.id === staffId);
-          return s ? ineligibility(s, req, ctx.commitmentsOf(s.id) ?? { busy: [], visitsThatDay: 0 }) === null : false;
-        };
-        const sameStaff = row.staffId ? free(row.staffId) : false;
-        if (sameStaff || snapshot.staff.some((s) => free(s.id))) views.push({ ...slot, sameStaff });
+        const free = (s: StaffProfile) => ineligibility(s, req, ctx.commitmentsOf(s.id) ?? NO_COMMITMENTS) === null;
+        const sameStaff = current ? free(current) : false;
+        if (sameStaff || snapshot.staff.some(free)) views.push({ ...slot, sameStaff });
       }
       const cards = row.staffId ? await staffCards(tx, [row.staffId]) : new Map();
       const card = row.staffId ? cards.get(row.staffId) : undefined;
