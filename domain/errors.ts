@@ -37,7 +37,6 @@ export const ERROR_CATALOG = {
   DOOR_CODE_LOCKED: { status: 423, message: '上门码输错次数太多，已暂停核对。请联系调度员处理。' },
   STAFF_NOT_AVAILABLE: { status: 422, message: '这位服务人员这个时间不能接这次服务（技能、区域、时间或当天单量不符），请换一位。' },
   SLOT_UNCHANGED: { status: 422, message: '新时间和原来的一样。请选一个不同的时间。' },
-  ESCORT_RESCHEDULE_BY_PHONE: { status: 422, message: '陪诊时间跟着医院的挂号走，手机上暂时不能改。请拨打客服热线 400-800-1234，我们帮您改。' },
   INVALID_TIME_RANGE: { status: 400, message: '结束时间要晚于开始时间，请重新选择。' },
   RATING_NOT_ALLOWED: { status: 409, message: '服务完成以后才能评价。服务完成后，请再打开这一页。' },
   ALREADY_RATED: { status: 409, message: '这次服务您已经评价过了，谢谢您！' },

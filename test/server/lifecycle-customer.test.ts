@@ -120,6 +120,37 @@ describe('rescheduling', () => {
   });
 });
 
+describe('rescheduling an escort', () => {
+  it('moves the hospital appointment, and the visit window follows it', async () => {
+    const w = await world(server.db, server.http, { staff: 1, skills: ['claim', 'escort'] });
+    const res = await server.http('POST', '/api/bookings', {
+      token: w.elder.token,
+      headers: { 'idempotency-key': `esc-${Date.now()}-reschedule` },
+      body: {
+        serviceType: 'escort',
+        addressId: w.elder.addressId,
+        escort: { hospitalId: 'ruijin', department: 'cardiology', appointmentAt: china('2030-01-08', '10:00'), pickUp: true, mobility: [] },
+      },
+    });
+    expect(res.status).toBe(201);
+    const booking = res.json();
+    const slots = (await server.http('GET', `/api/bookings/${booking.id}/reschedule-slots`, { token: w.elder.token })).json();
+    const target = slots.days.flatMap((d: { slots: Array<{ appointmentAt?: string; start: string; sameStaff: boolean }> }) => d.slots)
+      .find((s: { appointmentAt?: string }) => s.appointmentAt === china('2030-01-09', '14:00'));
+    // With pick-up the person is collected an hour before the appointment; the same escort is free then.
+    expect(target).toMatchObject({ start: china('2030-01-09', '13:00'), sameStaff: true });
+    const moved = await reschedule(w.elder.token, booking.id, { version: booking.version, slotStart: target.start });
+    expect(moved.status).toBe(200);
+    expect(moved.json()).toMatchObject({
+      status: 'offered',
+      slotStart: china('2030-01-09', '13:00'),
+      slotEnd: china('2030-01-09', '16:30'),
+      escort: { appointmentAt: china('2030-01-09', '14:00'), pickUp: true },
+      staff: { id: w.staff[0].id },
+    });
+  });
+});
+
 describe('two people changing one visit at once', () => {
   it('lets exactly one of a cancel and a confirm through; the other gets a clear 409 and nothing is lost', async () => {
     const w = await world(server.db, server.http);

@@ -12,10 +12,12 @@ import {
   NO_COMMITMENTS,
   requiredSkills,
   transition,
+  upcomingEscortSlots,
   upcomingSlots,
   withinChangeWindow,
   type BookingView,
   type CancelBody,
+  type EscortView,
   type Clock,
   type RescheduleBody,
   type RescheduleSlots,
@@ -30,10 +32,17 @@ import { claimBestCandidate, requestFor } from '../matching/matcher';
 import { loadSnapshot } from '../matching/snapshot';
 import { slotDays } from '../slots/days';
 import { applyTransition } from './lifecycle';
-import { exclusionsFor, offerTo, targetOf } from './matching-flow';
+import { detailsOf, moveAppointment } from './details-repository';
+import { exclusionsFor, matchTargets, offerTo } from './matching-flow';
 import * as repo from './repository';
 import { bookingView, toStaffCard, type ViewPolicy } from './views';
 import { staffCards } from './views-repository';
+
+/** An escort's details (its window follows the appointment and the pick-up choice); null for a claim. */
+async function escortOf(q: Queryable, row: repo.BookingRow): Promise<EscortView | null> {
+  if (row.serviceType !== 'escort') return null;
+  return (await detailsOf(q, [row.id])).get(row.id)?.escort ?? null;
+}
 
 export class BookingChanges {
   constructor(
@@ -75,11 +84,13 @@ export class BookingChanges {
       if (row.version !== body.version) throw new DomainError('VERSION_CONFLICT');
       const now = this.clock.now();
       transition({ from: row.status, action: 'reschedule', role, reason: body.reason });
-      if (row.serviceType === 'escort') throw new DomainError('ESCORT_RESCHEDULE_BY_PHONE');
       if (!withinChangeWindow('reschedule', row.status, row.slotStart, now, this.lifecycle.changeCutoffMinutes)) {
         throw new DomainError('CHANGE_CUTOFF_PASSED');
       }
-      const slot = findSlot(row.serviceType, body.slotStart, now);
+      const escort = await escortOf(tx, row);
+      const slot = escort
+        ? (upcomingEscortSlots(now, escort.pickUp).find((s) => Date.parse(s.start) === Date.parse(body.slotStart)) ?? null)
+        : findSlot(row.serviceType, body.slotStart, now);
       if (!slot) throw new DomainError('SLOT_NOT_AVAILABLE');
       if (Date.parse(slot.start) === new Date(row.slotStart).getTime()) throw new DomainError('SLOT_UNCHANGED');
 
@@ -94,8 +105,10 @@ export class BookingChanges {
         busyStart: busy.busyStart, busyEnd: busy.busyEnd, at: now,
       });
       if (!moved) throw new DomainError('VERSION_CONFLICT');
-      const excluded = (await exclusionsFor(tx, [moved])).get(moved.id) ?? [];
-      const best = await claimBestCandidate(tx, targetOf(moved, excluded), previousStaff);
+      // An escort moves with its hospital appointment: the new window was derived from it.
+      if (escort && slot.appointmentAt) await moveAppointment(tx, row.id, slot.appointmentAt);
+      const [target] = await matchTargets(tx, [moved], await exclusionsFor(tx, [moved]));
+      const best = await claimBestCandidate(tx, target, previousStaff);
       // The slot was offered a moment ago; if it just filled up, nothing changes and the person picks again.
       if (typeof best === 'string') throw new DomainError('SLOT_TAKEN');
       const offered = await offerTo(tx, moved, best, now, this.lifecycle.offerTtlMinutes);
@@ -110,9 +123,10 @@ export class BookingChanges {
       if (!row || !(await visibleElderIds(tx, actor.id)).includes(row.elderId)) throw new DomainError('NOT_FOUND');
       const now = this.clock.now();
       const currentStart = new Date(row.slotStart).getTime();
-      const slots = row.serviceType === 'claim' ? upcomingSlots(row.serviceType, now).filter((s) => Date.parse(s.start) !== currentStart) : [];
-      const excluded = (await exclusionsFor(tx, [row])).get(row.id) ?? [];
-      const base = targetOf(row, excluded);
+      const escort = await escortOf(tx, row);
+      const offered = escort ? upcomingEscortSlots(now, escort.pickUp) : upcomingSlots(row.serviceType, now);
+      const slots = offered.filter((s) => Date.parse(s.start) !== currentStart);
+      const [base] = await matchTargets(tx, [row], await exclusionsFor(tx, [row]));
       const snapshot = await loadSnapshot(tx, {
         skills: requiredSkills(row.serviceType, row.claimType),
         dates: [...new Set(slots.map((s) => s.date))],

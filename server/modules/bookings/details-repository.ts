@@ -20,6 +20,11 @@ export async function insertEscortDetails(q: Queryable, d: NewEscortDetails): Pr
   );
 }
 
+/** A rescheduled escort's new hospital appointment. */
+export async function moveAppointment(q: Queryable, bookingId: string, appointmentAt: string): Promise<void> {
+  await q.query('update booking_escort_details set appointment_at = $2::timestamptz where booking_id = $1', [bookingId, appointmentAt]);
+}
+
 export async function setContact(q: Queryable, bookingId: string, contact: ContactChoice): Promise<void> {
   await q.query('update bookings set contact = $2 where id = $1', [bookingId, contact]);
 }
