@@ -50,6 +50,12 @@ export const TERMINAL_STATUSES: readonly VisitStatus[] = ['completed', 'cancelle
 /** Statuses in which a staff member's time is held by the visit (the database refuses overlaps). */
 export const SLOT_HOLDING_STATUSES: readonly VisitStatus[] = ['offered', 'confirmed', 'en_route', 'arrived', 'in_service'];
 
+/** The door code (visit passport) is shown from confirmation until the staff member used it at the door. */
+export const DOOR_CODE_STATUSES: readonly VisitStatus[] = ['confirmed', 'en_route'];
+
+/** The staff member sees the customer's phone only once they committed, until the visit is over. */
+export const CONTACT_VISIBLE_STATUSES: readonly VisitStatus[] = ['confirmed', 'en_route', 'arrived', 'in_service'];
+
 /** Before the staff member sets off, the customer or family may still cancel or move the visit. */
 const BEFORE_DEPARTURE: VisitStatus[] = ['submitted', 'matching', 'offered', 'confirmed', 'unmatched'];
 const ACTIVE: VisitStatus[] = VISIT_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s));

@@ -73,7 +73,6 @@ export class BookingChanges {
         throw new DomainError('CHANGE_CUTOFF_PASSED');
       }
       const cancelled = await applyTransition(tx, row, { action: 'cancel', actor: { role, id: actor.id }, reason: body.reason, at: now });
-      if (row.status === 'offered' && row.staffId) await repo.settleOffer(tx, row.id, row.staffId, 'withdrawn', now);
       return bookingView(tx, cancelled, actor.id, this.policy(now));
     });
   }
@@ -95,7 +94,6 @@ export class BookingChanges {
       if (Date.parse(slot.start) === new Date(row.slotStart).getTime()) throw new DomainError('SLOT_UNCHANGED');
 
       const previousStaff = row.staffId;
-      if (row.status === 'offered' && row.staffId) await repo.settleOffer(tx, row.id, row.staffId, 'withdrawn', now);
       const matching = await applyTransition(tx, row, {
         action: 'reschedule', actor: { role, id: actor.id }, reason: body.reason ?? null, at: now, staffId: null,
       });

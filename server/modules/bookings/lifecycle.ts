@@ -4,7 +4,10 @@
  */
 import { DomainError, transition, type ActorRole, type VisitAction } from '@domain';
 import type { Queryable } from '../../db';
-import { appendEvent, updateStatus, type BookingRow } from './repository';
+import { appendEvent, settleOffer, updateStatus, type BookingRow, type OfferOutcome } from './repository';
+
+/** What leaving 'offered' means for the pending offer; any other way out withdraws it. */
+const OFFER_OUTCOME: Partial<Record<VisitAction, OfferOutcome>> = { confirm: 'accepted', decline: 'declined', expire: 'expired' };
 
 export interface Actor {
   role: ActorRole;
@@ -42,6 +45,12 @@ export async function applyTransition(q: Queryable, booking: BookingRow, input: 
     doorCode: input.doorCode,
   });
   if (!updated) throw new DomainError('VERSION_CONFLICT');
+  // The pending offer to the person holding it is closed here, whatever the way out of 'offered'
+  // (declined and expired offers are never repeated to that person).
+  if (booking.status === 'offered' && booking.staffId) {
+    const outcome = OFFER_OUTCOME[input.action] ?? 'withdrawn';
+    await settleOffer(q, booking.id, booking.staffId, outcome, input.at, outcome === 'declined' ? result.reason : null);
+  }
   await appendEvent(q, {
     bookingId: booking.id,
     fromStatus: result.from,

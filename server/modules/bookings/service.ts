@@ -10,7 +10,7 @@ import {
   type Clock,
   type CreateBookingBody,
 } from '@domain';
-import { SQLSTATE, sqlState, type Db, type Queryable } from '../../db';
+import { transactionWithRetry, type Db, type Queryable } from '../../db';
 import type { AuthUser } from '../../types';
 import { findForElder } from '../addresses/repository';
 import { actingRoleFor, visibleElderIds } from '../customers/access';
@@ -22,10 +22,6 @@ import { applyTransition } from './lifecycle';
 import { matchTargets, offerTo, SYSTEM } from './matching-flow';
 import * as repo from './repository';
 import { bookingView, bookingViews, type ViewPolicy } from './views';
-
-/** Errors that mean "another transaction got there first": running ours again gives the true answer. */
-const RETRYABLE = new Set<string>([SQLSTATE.exclusionViolation, SQLSTATE.uniqueViolation, SQLSTATE.serializationFailure, SQLSTATE.deadlockDetected]);
-const MAX_ATTEMPTS = 5;
 
 export interface CreateOutcome {
   booking: BookingView;
@@ -45,14 +41,7 @@ export class BookingService {
   }
 
   async create(actor: AuthUser, body: CreateBookingBody, idempotencyKey: string): Promise<CreateOutcome> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.db.transaction((tx) => this.createOnce(tx, actor, body, idempotencyKey));
-      } catch (err) {
-        const state = sqlState(err);
-        if (attempt >= MAX_ATTEMPTS || !state || !RETRYABLE.has(state)) throw err;
-      }
-    }
+    return transactionWithRetry(this.db, (tx) => this.createOnce(tx, actor, body, idempotencyKey));
   }
 
   async list(actor: AuthUser): Promise<BookingView[]> {

@@ -3,6 +3,7 @@ import {
   allowedActions,
   changeDeadline,
   customerActions,
+  DOOR_CODE_STATUSES,
   describeEvent,
   STATUS_LABELS,
   staffTitle,
@@ -59,8 +60,6 @@ export interface ViewPolicy {
   viewerRole?: 'dispatcher';
 }
 
-/** The door code shows from confirmation until the staff member has used it at the door. */
-const DOOR_CODE_STATUSES: readonly BookingRow['status'][] = ['confirmed', 'en_route'];
 
 export async function bookingViews(q: Queryable, rows: readonly BookingRow[], viewerId: string, policy: ViewPolicy): Promise<BookingView[]> {
   const elders = await namesOf(q, [...new Set(rows.map((b) => b.elderId))]);

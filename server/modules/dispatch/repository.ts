@@ -1,4 +1,5 @@
 /** SQL for the dispatch desk: what needs a person, and staff leave. */
+import { canTransition, VISIT_STATUSES } from '@domain';
 import type { Queryable } from '../../db';
 import { BOOKING_COLUMNS, type BookingRow } from '../bookings/repository';
 
@@ -32,15 +33,18 @@ export async function insertLeave(
   return r.rows[0].id;
 }
 
-/** The person's offered and confirmed visits whose held time falls in [from, to), locked. */
+/** Statuses the state machine lets a dispatcher send back to matching (offered, confirmed; unmatched has nobody). */
+const REMATCHABLE = VISIT_STATUSES.filter((s) => canTransition(s, 'rematch', 'dispatcher'));
+
+/** The person's visits that can be matched again whose held time falls in [from, to), locked. */
 export async function lockVisitsDuring(q: Queryable, staffId: string, from: string, to: string): Promise<BookingRow[]> {
   const r = await q.query<BookingRow>(
     `select ${BOOKING_COLUMNS} from bookings
-      where staff_id = $1 and status in ('offered', 'confirmed')
+      where staff_id = $1 and status = any($4::text[])
         and busy_start < $3::timestamptz and busy_end > $2::timestamptz
       order by slot_start
       for update`,
-    [staffId, from, to],
+    [staffId, from, to, REMATCHABLE],
   );
   return r.rows;
 }

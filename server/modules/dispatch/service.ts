@@ -97,7 +97,6 @@ export class DispatchService {
       const chosen = ranked.find((c) => c.staff.id === body.staffId);
       if (!chosen) throw new DomainError('STAFF_NOT_AVAILABLE');
       const now = this.clock.now();
-      if (row.status === 'offered' && row.staffId) await bookings.settleOffer(tx, row.id, row.staffId, 'withdrawn', now);
       const offered = await offerTo(tx, row, chosen, now, this.lifecycle.offerTtlMinutes, { role: 'dispatcher', id: actor.id }, body.reason);
       return (await this.views(tx, actor, [offered]))[0];
     });
@@ -116,7 +115,6 @@ export class DispatchService {
       const row = await this.lockWithVersion(tx, id, body.version);
       const now = this.clock.now();
       const changed = await applyTransition(tx, row, { action, actor: { role: 'dispatcher', id: actor.id }, reason: body.reason, at: now });
-      if (row.status === 'offered' && row.staffId) await bookings.settleOffer(tx, row.id, row.staffId, 'withdrawn', now);
       return (await this.views(tx, actor, [changed]))[0];
     });
   }
@@ -152,7 +150,6 @@ export class DispatchService {
       const affected = await lockVisitsDuring(tx, staffId, body.from, body.to);
       const matching: bookings.BookingRow[] = [];
       for (const row of affected) {
-        if (row.status === 'offered') await bookings.settleOffer(tx, row.id, staffId, 'withdrawn', now);
         matching.push(
           await applyTransition(tx, row, {
             action: 'rematch', actor: { role: 'dispatcher', id: actor.id }, reason: '原定的服务人员临时有事', at: now, staffId: null,

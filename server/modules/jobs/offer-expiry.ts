@@ -9,7 +9,7 @@ import type { LifecycleConfig } from '../../config';
 import { transactionWithRetry, type Db } from '../../db';
 import { applyTransition } from '../bookings/lifecycle';
 import { matchAll, SYSTEM } from '../bookings/matching-flow';
-import { BOOKING_COLUMNS, settleOffer, type BookingRow } from '../bookings/repository';
+import { BOOKING_COLUMNS, type BookingRow } from '../bookings/repository';
 
 /** At most this many bookings per run; the next run takes the rest. */
 const BATCH_LIMIT = 200;
@@ -33,7 +33,6 @@ export async function expireLapsedOffers(db: Db, clock: Clock, lifecycle: Lifecy
     );
     const matching: BookingRow[] = [];
     for (const row of lapsed.rows) {
-      if (row.staffId) await settleOffer(tx, row.id, row.staffId, 'expired', now);
       matching.push(await applyTransition(tx, row, { action: 'expire', actor: SYSTEM, at: now, staffId: null }));
     }
     const ended = await matchAll(tx, matching, now, lifecycle.offerTtlMinutes);

@@ -6,20 +6,21 @@
 import { randomInt } from 'node:crypto';
 import {
   allowedActions,
+  canTransition,
+  CONTACT_VISIBLE_STATUSES,
   DomainError,
   STATUS_LABELS,
   type Clock,
   type StaffActionBody,
   type StaffTask,
   type VisitAction,
-  type VisitStatus,
 } from '@domain';
 import type { LifecycleConfig } from '../../config';
 import type { Db, Queryable } from '../../db';
 import type { AuthUser } from '../../types';
 import { applyTransition } from '../bookings/lifecycle';
 import { matchAll } from '../bookings/matching-flow';
-import { recordDoorCodeFailure, settleOffer, type BookingRow } from '../bookings/repository';
+import { recordDoorCodeFailure, type BookingRow } from '../bookings/repository';
 import { contactsOf, findAssignedForUpdate, listHeldByStaff } from './repository';
 
 /** 张秀英 → 张**: enough to greet the right person at the door, no more. */
@@ -42,7 +43,6 @@ export type StaffActionName = keyof typeof STAFF_ACTIONS;
 
 /** Wrong door codes allowed before the check locks (a dispatcher must then step in). */
 export const DOOR_CODE_MAX_FAILURES = 5;
-const PHONE_STATUSES: readonly VisitStatus[] = ['confirmed', 'en_route', 'arrived', 'in_service'];
 
 function toTask(b: BookingRow, contact: { name: string; phone: string | null } | undefined): StaffTask {
   return {
@@ -58,7 +58,7 @@ function toTask(b: BookingRow, contact: { name: string; phone: string | null } |
     address: { label: b.addressLabel, text: b.addressText, district: b.addressDistrict },
     note: b.note,
     offerExpiresAt: b.status === 'offered' && b.offerExpiresAt ? new Date(b.offerExpiresAt).toISOString() : null,
-    customerPhone: PHONE_STATUSES.includes(b.status) ? (contact?.phone ?? null) : null,
+    customerPhone: CONTACT_VISIBLE_STATUSES.includes(b.status) ? (contact?.phone ?? null) : null,
     allowedActions: allowedActions(b.status, 'staff'),
   };
 }
@@ -104,7 +104,8 @@ export class StaffService {
     const now = this.clock.now();
     const actor = { role: 'staff' as const, id: staff.id };
     if (action === 'arrive') {
-      if (row.status !== 'en_route') throw new DomainError('TRANSITION_NOT_ALLOWED', { from: row.status, action });
+      // Only where arriving is allowed at all is a code checked (and a wrong one counted).
+      if (!canTransition(row.status, 'arrive', 'staff')) throw new DomainError('TRANSITION_NOT_ALLOWED', { from: row.status, action });
       if (row.doorCodeFailures >= DOOR_CODE_MAX_FAILURES) throw new DomainError('DOOR_CODE_LOCKED');
       if (!body.doorCode) throw new DomainError('DOOR_CODE_REQUIRED');
       if (body.doorCode !== row.doorCode) return { kind: 'wrong_code' };
@@ -117,9 +118,7 @@ export class StaffService {
       location: body.location ?? null,
       doorCode: action === 'confirm' ? newDoorCode() : undefined,
     });
-    if (action === 'confirm') await settleOffer(tx, row.id, staff.id, 'accepted', now);
     if (action === 'decline') {
-      await settleOffer(tx, row.id, staff.id, 'declined', now, body.reason ?? null);
       // Matched again at once, without this person; the customer's timeline says so.
       await matchAll(tx, [changed], now, this.lifecycle.offerTtlMinutes);
       return { kind: 'done', task: null };
