@@ -53,6 +53,21 @@ export const SLOT_HOLDING_STATUSES: readonly VisitStatus[] = ['offered', 'confir
 /** The door code (visit passport) is shown from confirmation until the staff member used it at the door. */
 export const DOOR_CODE_STATUSES: readonly VisitStatus[] = ['confirmed', 'en_route'];
 
+/** The staff API's URL words (POST /api/staff/tasks/:id/<word>) and the lifecycle action each one is. */
+export const STAFF_ACTIONS = {
+  confirm: 'confirm',
+  decline: 'decline',
+  depart: 'depart',
+  arrive: 'arrive',
+  start: 'start_service',
+  complete: 'complete',
+  'no-show': 'report_customer_no_show',
+} as const satisfies Record<string, VisitAction>;
+export type StaffActionName = keyof typeof STAFF_ACTIONS;
+
+/** Wrong door codes allowed before the check locks; a dispatcher must then unlock it. */
+export const DOOR_CODE_MAX_FAILURES = 5;
+
 /** The staff member sees the customer's phone only once they committed, until the visit is over. */
 export const CONTACT_VISIBLE_STATUSES: readonly VisitStatus[] = ['confirmed', 'en_route', 'arrived', 'in_service'];
 

@@ -38,6 +38,10 @@ export const BookingFileSchema = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   /** GET it with the bearer token: only the elder, consenting family and the assigned staff may. */
   url: Type.String(),
+  /** Who made it: the customer before the visit, the staff member during it, or the customer's signature. */
+  kind: Type.Union([Type.Literal('customer'), Type.Literal('staff'), Type.Literal('signature')]),
+  /** For staff photos: the checklist item (doc-0…) it shows. */
+  itemKey: Type.Union([Type.String(), Type.Null()]),
 });
 export type BookingFile = Static<typeof BookingFileSchema>;
 export const BookingFileListSchema = Type.Array(BookingFileSchema);

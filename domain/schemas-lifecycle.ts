@@ -28,6 +28,7 @@ export const LocationSchema = Type.Object(
   { lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }) },
   { additionalProperties: false },
 );
+export type Location = Static<typeof LocationSchema>;
 
 /** Every staff action: the version seen; a reason for decline and no-show; the door code on arrival. */
 export const StaffActionBodySchema = Type.Object(
@@ -78,6 +79,7 @@ export const StaffLeaveResultSchema = Type.Object({
 export type StaffLeaveResult = Static<typeof StaffLeaveResultSchema>;
 
 export const RematchResultSchema = Type.Omit(StaffLeaveResultSchema, ['leaveId']);
+export type RematchResult = Static<typeof RematchResultSchema>;
 
 export const StaffParamsSchema = Type.Object({ staffId: IdSchema }, { additionalProperties: false });
 
@@ -86,6 +88,8 @@ export const DispatchBookingSchema = Type.Object({
   booking: BookingViewSchema,
   district: Type.String(),
   offerExpiresAt: Type.Union([InstantSchema, Type.Null()]),
+  /** Too many wrong door codes: the staff member cannot check in until a dispatcher unlocks it. */
+  doorCodeLocked: Type.Boolean(),
 });
 export type DispatchBooking = Static<typeof DispatchBookingSchema>;
 export const DispatchQueueSchema = Type.Object({

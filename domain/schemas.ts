@@ -7,10 +7,11 @@ import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@si
 import { ERROR_CATALOG } from './errors';
 import { ACTOR_ROLES, VISIT_ACTIONS, VISIT_STATUSES } from './lifecycle';
 import { CLAIM_TYPES, DEPARTMENTS, MOBILITY_NEEDS, SERVICE_TYPES } from './services';
+import { DOCUMENT_STATUSES, ESCORT_MILESTONES } from './visit-record';
 
 /** A union of string literals whose static type stays the literal union (not `string`). */
 type LiteralUnion<T extends readonly string[]> = TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>;
-const literals = <T extends readonly string[]>(values: T): LiteralUnion<T> =>
+export const literals = <T extends readonly string[]>(values: T): LiteralUnion<T> =>
   Type.Union(values.map((v) => Type.Literal(v))) as unknown as LiteralUnion<T>;
 
 // Canonical form only: JSON Schema's uuid format also accepts 'urn:uuid:…', which PostgreSQL refuses.
@@ -190,6 +191,35 @@ export const EscortViewSchema = Type.Object({
 });
 export type EscortView = Static<typeof EscortViewSchema>;
 
+// ---- the day of the visit, as the customer sees it (the staff side is in schemas-staff.ts) ----
+
+/** While the staff member travels: an estimate only, never their coordinates. */
+export const ArrivalEstimateSchema = Type.Object({
+  at: InstantSchema,
+  distanceKm: Type.Number(),
+  /** When the staff member's phone last reported its location. */
+  updatedAt: InstantSchema,
+});
+export type ArrivalEstimate = Static<typeof ArrivalEstimateSchema>;
+
+export const RecordMilestoneSchema = Type.Object({
+  key: literals(ESCORT_MILESTONES),
+  label: Type.String(),
+  doneAt: Type.Union([InstantSchema, Type.Null()]),
+});
+
+/** What the customer and family see of the visit record: what was collected, what was taken away. */
+export const CustomerRecordSchema = Type.Object({
+  documents: Type.Array(
+    Type.Object({ label: Type.String(), status: literals(DOCUMENT_STATUSES), originalTaken: Type.Boolean(), photoCount: Type.Integer() }),
+  ),
+  milestones: Type.Array(RecordMilestoneSchema),
+  /** 原件交接单: originals the staff member took away. */
+  handover: Type.Array(Type.Object({ label: Type.String() })),
+  signedAt: Type.Union([InstantSchema, Type.Null()]),
+});
+export type CustomerRecord = Static<typeof CustomerRecordSchema>;
+
 export const BookingViewSchema = Type.Object({
   id: IdSchema,
   status: VisitStatusSchema,
@@ -215,6 +245,10 @@ export const BookingViewSchema = Type.Object({
   changeDeadline: InstantSchema,
   /** The one-time door code (visit passport): only for the elder and consenting family, from confirmation until arrival. */
   doorCode: Type.Union([Type.String({ pattern: '^[0-9]{6}$' }), Type.Null()]),
+  /** While the staff member is on the way (en_route) and their phone shares its location. */
+  eta: Type.Optional(Type.Union([ArrivalEstimateSchema, Type.Null()])),
+  /** Once the staff member has arrived: what they recorded (documents, originals taken, signature). */
+  record: Type.Optional(Type.Union([CustomerRecordSchema, Type.Null()])),
   createdAt: InstantSchema,
 });
 export type BookingView = Static<typeof BookingViewSchema>;

@@ -4,6 +4,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { NOTIFICATION_ENV, notificationConfig, notificationProblems, type NotificationConfig } from './modules/notifications/config';
 
 const Flag = Type.Union([Type.Literal('true'), Type.Literal('false'), Type.Literal('1'), Type.Literal('0')]);
 
@@ -31,6 +32,21 @@ export const EnvSchema = Type.Object({
   CHANGE_CUTOFF_MINUTES: Type.Integer({ minimum: 0, maximum: 7 * 24 * 60, default: 120 }),
   OFFER_TTL_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 30 }),
   OFFER_SWEEP_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 30 }),
+  MATCH_TARGET_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 15 }),
+  ARRIVAL_GRACE_MINUTES: Type.Integer({ minimum: 0, maximum: 24 * 60, default: 15 }),
+  /** Live channel: how often sockets are pinged (and their sessions checked). */
+  LIVE_HEARTBEAT_SECONDS: Type.Integer({ minimum: 1, maximum: 300, default: 25 }),
+  /** Live channel: unread pushes a socket may pile up before it is dropped (KiB). */
+  LIVE_MAX_BUFFERED_KB: Type.Integer({ minimum: 1, maximum: 16 * 1024, default: 64 }),
+  /** An S3-compatible bucket for uploaded files: all four of these, or none (local disk). */
+  S3_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://' })),
+  S3_BUCKET: Type.Optional(Type.String({ minLength: 3, maxLength: 63 })),
+  S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+  S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  S3_REGION: Type.Optional(Type.String({ minLength: 1 })),
+  S3_FORCE_PATH_STYLE: Type.Optional(Flag),
+  /** Notifications: workers, WeChat templates, the SMS driver (modules/notifications/config.ts). */
+  ...NOTIFICATION_ENV,
 });
 export type Env = Static<typeof EnvSchema>;
 
@@ -43,8 +59,10 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   h5Dir: string;
-  /** Where uploaded document photos are kept (created on first upload). */
+  /** Where uploaded document photos are kept (created on first upload) unless s3 is set. */
   filesDir: string;
+  /** An S3-compatible bucket for uploaded files; null: local disk under filesDir. */
+  s3: S3Config | null;
   seedDemoData: boolean;
   /** null while WeChat is not configured: dev login is then on. */
   wechat: { appId: string; secret: string; apiBase: string; timeoutMs: number } | null;
@@ -52,6 +70,35 @@ export interface AppConfig {
   /** Sign-in attempts per client address per minute; 0 switches the limit off. */
   loginRateLimitPerMinute: number;
   lifecycle: LifecycleConfig;
+  serviceLevels: ServiceLevelConfig;
+  notifications: NotificationConfig;
+  live: LiveConfig;
+}
+
+/** The live channel (GET /api/live). */
+export interface LiveConfig {
+  /** Sockets are pinged this often; one that missed the last ping is dropped, an ended session closed. */
+  heartbeatSeconds: number;
+  /** A socket whose unread backlog passes this is dropped (it reconnects and catches up). */
+  maxBufferedBytes: number;
+}
+
+export interface S3Config {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** bucket in the path (http://host/bucket/key), as MinIO and most S3-compatible stores want. */
+  forcePathStyle: boolean;
+}
+
+/** The targets the dispatch console measures a day against. */
+export interface ServiceLevelConfig {
+  /** A booking counts as matched in time when its first offer went out within this long. */
+  matchTargetMinutes: number;
+  /** An arrival counts as on time up to this long after the start of the visit's window. */
+  arrivalGraceMinutes: number;
 }
 
 /** The rules of changing a visit that operations may tune. */
@@ -72,6 +119,30 @@ export class ConfigError extends Error {
 }
 
 const isOn = (flag: string | undefined) => flag === 'true' || flag === '1';
+
+const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+const S3_ANY = [...S3_REQUIRED, 'S3_REGION', 'S3_FORCE_PATH_STYLE'] as const;
+
+/** All or nothing: half a bucket configuration would silently keep files on local disk. */
+function s3Config(e: Env): S3Config | null {
+  const given = S3_ANY.filter((k) => e[k] !== undefined);
+  if (given.length === 0) return null;
+  const missing = S3_REQUIRED.filter((k) => e[k] === undefined);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Invalid environment configuration: S3 storage needs ${S3_REQUIRED.join(', ')} together ` +
+        `(${given.join(', ')} set, ${missing.join(', ')} missing). Unset them all to keep files on local disk.`,
+    );
+  }
+  return {
+    endpoint: e.S3_ENDPOINT as string,
+    bucket: e.S3_BUCKET as string,
+    region: e.S3_REGION ?? 'us-east-1',
+    accessKeyId: e.S3_ACCESS_KEY_ID as string,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY as string,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE === undefined ? true : isOn(e.S3_FORCE_PATH_STYLE),
+  };
+}
 
 function parseEnv(env: Record<string, string | undefined>): Env {
   const known = Object.fromEntries(
@@ -101,6 +172,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         '(or ALLOW_DEV_LOGIN_IN_PRODUCTION=true for a demo deployment).',
     );
   }
+  const notifyProblems = notificationProblems(e, { production, wechat: Boolean(e.WECHAT_APPID), wechatTimeoutMs: e.WECHAT_TIMEOUT_MS });
+  if (notifyProblems.length > 0) throw new ConfigError(`Invalid environment configuration:\n  ${notifyProblems.join('\n  ')}`);
   return {
     production,
     host: e.HOST,
@@ -110,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     h5Dir: e.H5_DIR,
     filesDir: e.FILES_DIR ?? `${e.DATA_DIR.replace(/\/+$/, '')}/files`,
+    s3: s3Config(e),
     seedDemoData: e.SEED_DEMO_DATA === undefined ? !production : isOn(e.SEED_DEMO_DATA),
     wechat: e.WECHAT_APPID
       ? { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET ?? '', apiBase: e.WECHAT_API_BASE, timeoutMs: e.WECHAT_TIMEOUT_MS }
@@ -121,5 +195,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       offerTtlMinutes: e.OFFER_TTL_MINUTES,
       offerSweepSeconds: e.OFFER_SWEEP_SECONDS,
     },
+    serviceLevels: { matchTargetMinutes: e.MATCH_TARGET_MINUTES, arrivalGraceMinutes: e.ARRIVAL_GRACE_MINUTES },
+    notifications: notificationConfig(e),
+    live: { heartbeatSeconds: e.LIVE_HEARTBEAT_SECONDS, maxBufferedBytes: e.LIVE_MAX_BUFFERED_KB * 1024 },
   };
 }

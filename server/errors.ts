@@ -14,6 +14,17 @@ function answer(reply: FastifyReply, code: ErrorCode, details?: Record<string, u
   return reply.status(ERROR_CATALOG[code].status).send(body);
 }
 
+/**
+ * Details of a domain error the person's screen can use (how many door-code tries are left, what
+ * is missing before 完成). Everything else a DomainError carries is for logs only.
+ */
+const PUBLIC_DETAILS = ['attemptsLeft', 'blockers'] as const;
+
+function publicDetails(err: DomainError): Record<string, unknown> | undefined {
+  const picked = PUBLIC_DETAILS.filter((k) => err.details[k] !== undefined).map((k) => [k, err.details[k]]);
+  return picked.length ? Object.fromEntries(picked) : undefined;
+}
+
 type ValidationIssue = { instancePath?: string; message?: string; params?: Record<string, unknown> };
 
 function validationDetails(err: FastifyError): Record<string, unknown> {
@@ -34,7 +45,7 @@ function isIdempotencyHeaderProblem(err: FastifyError): boolean {
 function handleError(err: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (err instanceof DomainError) {
     if (err.status >= 500) request.log.error({ err }, 'domain error with a server status');
-    return answer(reply, err.code);
+    return answer(reply, err.code, publicDetails(err));
   }
   if (err.validation) {
     if (isIdempotencyHeaderProblem(err)) return answer(reply, 'IDEMPOTENCY_KEY_REQUIRED');

@@ -7,6 +7,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase, runMigrations, type Db } from './db';
 import { seedDemoData } from './seed';
+import { notificationDeps, startNotificationWorkers } from './modules/notifications/workers';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   app.log.info({ applied, database: db.kind }, applied.length ? 'migrations applied' : 'schema up to date');
   if (config.seedDemoData && (await seedDemoData(db, systemClock))) app.log.info('demo data seeded');
   if (!config.wechat) app.log.warn('WECHAT_APPID is not set: dev login is on (demo accounts can sign in without WeChat)');
+  // After the migrations: the workers deliver the outbox and fire reminders on every instance.
+  const workers = startNotificationWorkers(notificationDeps(config, db, systemClock), config.notifications.pollMs, app.log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
+      await workers.stop();
       await app.close();
       await db.close();
       process.exit(0);

@@ -10,8 +10,12 @@ export default defineAppConfig({
       ],
     },
     { root: 'visit', pages: ['pages/detail/index', 'pages/list/index', 'pages/cancel/index', 'pages/reschedule/index', 'pages/rate/index', 'pages/complaint/index'] },
-    { root: 'staff', pages: ['pages/tasks/index'] },
+    { root: 'staff', pages: ['pages/tasks/index', 'pages/task/index', 'pages/signature/index', 'pages/availability/index', 'pages/join/index'] },
     { root: 'family', pages: ['pages/list/index', 'pages/invite/index', 'pages/consent/index', 'pages/link/index'] },
+    // The dispatch console: dispatchers at a desk (H5); never preloaded for customers or staff.
+    { root: 'dispatch', pages: ['pages/console/index', 'pages/booking/index', 'pages/staff/index', 'pages/new-staff/index'] },
+    // 我的消息: everyone's message centre (elders, family, staff); WeChat messages open it.
+    { root: 'messages', pages: ['pages/list/index'] },
   ],
   // Weak signal at home: fetch the likely next packages while the person reads the home page.
   preloadRule: {
@@ -28,6 +32,9 @@ export default defineAppConfig({
   lazyCodeLoading: 'requiredComponents',
   // Choosing a new address on the map: declared here, and the privacy guide is agreed to first
   // (always on since 2023-09-15; the flag keeps older base libraries asking too).
-  requiredPrivateInfos: ['chooseLocation'],
+  // Staff on their way to a visit share their location (foreground updates only), so the
+  // customer sees an estimated arrival.
+  requiredPrivateInfos: ['chooseLocation', 'startLocationUpdate', 'onLocationChange'],
+  permission: { 'scope.userLocation': { desc: '出发去上门时，用您的位置估算大约几点到，只告诉客户到达时间' } },
   __usePrivacyCheck__: true,
 });

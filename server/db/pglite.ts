@@ -50,5 +50,9 @@ export async function openPglite(dataDir?: string): Promise<Db> {
       return pg.transaction((tx) => insideTransaction.run(true, () => fn(wrap(tx))));
     },
     close: () => pg.close(),
+    listen(channel, onPayload) {
+      refuseReentry();
+      return pg.listen(channel, onPayload);
+    },
   };
 }

@@ -21,6 +21,11 @@ export interface Db extends Queryable {
   /** Runs fn in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * PGlite only: LISTEN on a channel of this in-process database (NOTIFY from a transaction
+   * arrives at its commit). A server's pool has none: the change bus opens its own connection.
+   */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 /** The SQLSTATE of a database error from either driver, if it is one. */

@@ -3,7 +3,7 @@
  * with two saved addresses, her son-in-law who may book for her, a second elder with no family
  * link, and a dispatcher. Ids are fixed so demos and browser tests can name them.
  */
-import type { Gender, Skill, WeeklyHours } from '@domain';
+import type { Certificate, Gender, Skill, WeeklyHours } from '@domain';
 
 export const DEMO_IDS = {
   elder: 'a0000000-0000-4000-8000-000000000001',
@@ -77,6 +77,22 @@ export const SEED_STAFF: SeedStaff[] = [
   { staffNo: 'AX1011', name: '胡立新', gender: 'male', skills: ['claim'], dialects: ['上海话', '普通话'], district: '虹口区', lat: 31.2646, lng: 121.505, radiusKm: 7, hours: week(MON_SAT, '08:30', '17:30'), dailyCap: 5, rating: 4.6 },
   { staffNo: 'AX1012', name: '马晓燕', gender: 'female', skills: ['claim', 'escort'], dialects: ['普通话', '上海话'], district: '徐汇区', lat: 31.17, lng: 121.425, radiusKm: 6, hours: week(MON_SAT, '08:00', '17:30'), dailyCap: 4, rating: 4.7 },
 ];
+
+/**
+ * What a dispatcher would have on file: the disability-assessment certificate (伤残鉴定) for those
+ * who hold the skill, the escort training for escorts. Numbers follow the staff number.
+ */
+export function seedCertificates(s: SeedStaff): Certificate[] {
+  const certificates: Certificate[] = [];
+  if (s.skills.includes('disability_assessment')) certificates.push({ name: '伤残鉴定', number: `SC-2029-${s.staffNo.slice(-4)}`, validUntil: '2032-12-31' });
+  if (s.skills.includes('escort')) certificates.push({ name: '陪诊服务培训合格', number: `PZ-2029-${s.staffNo.slice(-4)}`, validUntil: null });
+  return certificates;
+}
+
+/** A work phone per person (a reserved test range), shown to dispatchers only. */
+export function seedPhone(staffNo: string): string {
+  return `1380000${staffNo.slice(-4)}`;
+}
 
 /** Staff user ids, fixed like the rest: c0000000-…-00000000<staff number>. */
 export function staffUserId(staffNo: string): string {

@@ -4,7 +4,7 @@
  */
 import { chinaTime, type Clock } from '@domain';
 import type { Db, Queryable } from '../db';
-import { DEMO_IDS, SEED_ADDRESSES, SEED_CUSTOMERS, SEED_DISPATCHER, SEED_FAMILY_LINKS, SEED_STAFF, staffUserId } from './data';
+import { DEMO_IDS, SEED_ADDRESSES, SEED_CUSTOMERS, SEED_DISPATCHER, SEED_FAMILY_LINKS, SEED_STAFF, seedCertificates, seedPhone, staffUserId } from './data';
 
 const SEED_LOCK = 7_270_002;
 
@@ -34,15 +34,17 @@ async function insertPeople(tx: Queryable, now: Date): Promise<void> {
   }
 }
 
-async function insertStaff(tx: Queryable): Promise<void> {
+/** The demo staff have all joined already (they sign in from the demo list). */
+async function insertStaff(tx: Queryable, now: Date): Promise<void> {
   for (const s of SEED_STAFF) {
     const id = staffUserId(s.staffNo);
-    await tx.query(`insert into users (id, role, name, gender) values ($1, 'staff', $2, $3)`, [id, s.name, s.gender]);
+    await tx.query(`insert into users (id, role, name, gender, phone) values ($1, 'staff', $2, $3, $4)`, [id, s.name, s.gender, seedPhone(s.staffNo)]);
     await tx.query(
       `insert into staff_profiles (user_id, staff_no, gender, skills, dialects, base_lat, base_lng, service_radius_km,
-         working_hours, daily_cap, rating, photo_path)
-       values ($1, $2, $3, $4::text[], $5::text[], $6, $7, $8, $9::text::jsonb, $10, $11, $12)`,
-      [id, s.staffNo, s.gender, s.skills, s.dialects, s.lat, s.lng, s.radiusKm, JSON.stringify(s.hours), s.dailyCap, s.rating, `${s.staffNo}.svg`],
+         working_hours, daily_cap, rating, photo_path, district, certificates, joined_at)
+       values ($1, $2, $3, $4::text[], $5::text[], $6, $7, $8, $9::text::jsonb, $10, $11, $12, $13, $14::text::jsonb, $15::timestamptz)`,
+      [id, s.staffNo, s.gender, s.skills, s.dialects, s.lat, s.lng, s.radiusKm, JSON.stringify(s.hours), s.dailyCap, s.rating,
+        `${s.staffNo}.svg`, s.district, JSON.stringify(seedCertificates(s)), now.toISOString()],
     );
   }
 }
@@ -54,7 +56,7 @@ export async function seedDemoData(db: Db, clock: Clock): Promise<boolean> {
     const existing = await tx.query('select 1 from users limit 1');
     if (existing.rows.length > 0) return false;
     await insertPeople(tx, clock.now());
-    await insertStaff(tx);
+    await insertStaff(tx, clock.now());
     return true;
   });
 }

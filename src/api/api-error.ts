@@ -14,12 +14,15 @@ export class ApiError extends Error {
   readonly code: string;
   /** HTTP status; 0 when the server was not reached. */
   readonly status: number;
+  /** What the server added for the screen (door-code tries left, what is missing before 完成). */
+  readonly details: Record<string, unknown>;
 
-  constructor(code: string, message: string, status: number) {
+  constructor(code: string, message: string, status: number, details: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
+    this.details = details;
   }
 
   get isNetwork(): boolean {
@@ -36,10 +39,11 @@ export class ApiError extends Error {
 
   /** Reads the server's `{ code, message }` body; anything else becomes a generic Chinese message. */
   static fromResponse(status: number, body: unknown): ApiError {
-    const b = (body && typeof body === 'object' ? body : {}) as { code?: unknown; message?: unknown };
+    const b = (body && typeof body === 'object' ? body : {}) as { code?: unknown; message?: unknown; details?: unknown };
     const code = typeof b.code === 'string' ? b.code : status >= 500 ? 'INTERNAL' : 'UNKNOWN';
     const message = typeof b.message === 'string' && b.message.trim() ? b.message : errorMessage(code);
-    return new ApiError(code, message, status);
+    const details = b.details && typeof b.details === 'object' ? (b.details as Record<string, unknown>) : {};
+    return new ApiError(code, message, status, details);
   }
 }
 

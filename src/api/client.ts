@@ -10,7 +10,6 @@ import type {
   SessionResponse,
   SlotsQuery,
   SlotsResponse,
-  StaffTask,
   UserView,
 } from '@domain/schemas';
 import type { CreateInvitationBody, FamilyMember, FamilyOverview, Invitation, InvitationPreview } from '@domain/schemas-family';
@@ -19,9 +18,13 @@ import type { ComplaintBody, ComplaintView, RatingBody, RatingView, VisitFeedbac
 import type { Preferences } from '@domain/schemas-preferences';
 import type { BookingFile, CreateAddressBody } from '@domain/schemas-booking';
 import { ApiError } from './api-error';
+import { dispatchApi, type DispatchApi } from './dispatch-api';
+import { messagesApi, type MessagesApi } from './messages-api';
 import type { HttpRequest, HttpSend } from './http';
+import { staffApi, type StaffApi } from './staff-api';
 
-export interface ApiClient {
+/** What customers and family use (and sign-in, which everyone uses). */
+export interface CustomerApi {
   demoUsers(): Promise<DemoUser[]>;
   devLogin(userId: string): Promise<SessionResponse>;
   wechatLogin(code: string): Promise<SessionResponse>;
@@ -32,8 +35,6 @@ export interface ApiClient {
   createBooking(body: CreateBookingBody, idempotencyKey: string): Promise<BookingView>;
   bookings(): Promise<BookingView[]>;
   booking(id: string): Promise<BookingView>;
-  staffTasks(): Promise<StaffTask[]>;
-  confirmTask(id: string, version: number): Promise<StaffTask>;
   // ---- family ----
   family(): Promise<FamilyOverview>;
   createInvitation(body: CreateInvitationBody): Promise<Invitation>;
@@ -54,7 +55,14 @@ export interface ApiClient {
   createAddress(body: CreateAddressBody): Promise<Address>;
   /** The photo's bytes as the body (ArrayBuffer works over wx.request and fetch alike). */
   uploadFile(bookingId: string, bytes: ArrayBuffer, contentType: string): Promise<BookingFile>;
+  /** Every file of the visit (the customer's photos, the staff member's, the signature). */
+  bookingFiles(bookingId: string): Promise<BookingFile[]>;
 }
+
+export type ApiClient = CustomerApi & StaffApi & DispatchApi & MessagesApi;
+
+/** One request: JSON (or an ArrayBuffer body) in, the parsed answer out; ApiError on failure. */
+export type Call = <T>(method: HttpRequest['method'], path: string, data?: unknown, extra?: Record<string, string>) => Promise<T>;
 
 export interface ApiClientOptions {
   /** '' = same origin (H5 served by the API server). */
@@ -75,7 +83,7 @@ function query(params: Record<string, string | undefined>): string {
 export function createApiClient(opts: ApiClientOptions): ApiClient {
   const base = opts.baseUrl.replace(/\/+$/, '');
 
-  async function call<T>(method: HttpRequest['method'], path: string, data?: unknown, extra: Record<string, string> = {}): Promise<T> {
+  const call: Call = async <T>(method: HttpRequest['method'], path: string, data?: unknown, extra: Record<string, string> = {}): Promise<T> => {
     const headers: Record<string, string> = { Accept: 'application/json', ...extra };
     if (data !== undefined && !headers['Content-Type']) headers['Content-Type'] = 'application/json';
     const token = opts.getToken();
@@ -90,9 +98,12 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     const err = ApiError.fromResponse(res.status, res.data);
     if (err.isUnauthenticated && token) opts.onUnauthenticated?.(err);
     throw err;
-  }
+  };
 
   return {
+    ...staffApi(call),
+    ...dispatchApi(call),
+    ...messagesApi(call),
     demoUsers: () => call('GET', '/api/auth/demo-users'),
     devLogin: (userId) => call('POST', '/api/auth/dev-login', { userId }),
     wechatLogin: (code) => call('POST', '/api/auth/wechat-login', { code }),
@@ -104,8 +115,6 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     createBooking: (body, key) => call('POST', '/api/bookings', body, { 'Idempotency-Key': key }),
     bookings: () => call('GET', '/api/bookings'),
     booking: (id) => call('GET', `/api/bookings/${encodeURIComponent(id)}`),
-    staffTasks: () => call('GET', '/api/staff/tasks'),
-    confirmTask: (id, version) => call('POST', `/api/staff/tasks/${encodeURIComponent(id)}/confirm`, { version }),
     // ---- family ----
     family: () => call('GET', '/api/family'),
     createInvitation: (body) => call('POST', '/api/family/invitations', body),
@@ -125,5 +134,6 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     // ---- booking ----
     createAddress: (body) => call('POST', '/api/addresses', body),
     uploadFile: (bookingId, bytes, contentType) => call('POST', `/api/bookings/${encodeURIComponent(bookingId)}/files`, bytes, { 'Content-Type': contentType }),
+    bookingFiles: (bookingId) => call('GET', `/api/bookings/${encodeURIComponent(bookingId)}/files`),
   };
 }

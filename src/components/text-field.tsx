@@ -32,6 +32,9 @@ export function TextField({ label, spokenName, value, onChange, maxLength, place
         confirmType={confirmType}
         onInput={(e) => onChange(e.detail.value)}
         ariaLabel={spokenName}
+        // On H5 the box is a web component around a real <input>: only nativeProps reach that input,
+        // so this is what gives it its spoken name (WeChat reads ariaLabel; it ignores nativeProps).
+        nativeProps={{ 'aria-label': spokenName }}
       />
     </View>
   );

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { CLAIM_TYPE_INFO, SERVICE_LABELS } from '@domain/services';
-import { formatVisitWindow } from '@domain/time';
+import { chinaTime, formatVisitWindow } from '@domain/time';
 import type { BookingView } from '@domain/schemas';
 import { a11y } from './a11y';
 import { StatusBadge } from './status-badge';
@@ -9,6 +9,17 @@ import { StatusBadge } from './status-badge';
 export function serviceLine(b: Pick<BookingView, 'serviceType' | 'claimType'>): string {
   const service = SERVICE_LABELS[b.serviceType];
   return b.claimType ? `${service} · ${CLAIM_TYPE_INFO[b.claimType].label}` : service;
+}
+
+/**
+ * Who comes; while they travel, when they should arrive (the card is refreshed with the list, so
+ * the home page's next visit follows the day too). A clock time, never a countdown.
+ */
+export function whoLine(b: Pick<BookingView, 'staff' | 'status' | 'eta'>): string {
+  if (!b.staff) return '正在为您安排服务人员';
+  if (b.status !== 'en_route') return `${b.staff.title}上门`;
+  const eta = b.eta ? `，预计 ${chinaTime(b.eta.at).format('H:mm')} 到达` : '';
+  return `${b.staff.title}正在路上${eta}`;
 }
 
 /** A visit in a list or on the home page; the whole card opens it. */
@@ -22,7 +33,7 @@ export interface VisitCardProps {
 
 export function VisitCard({ booking, onOpen, heading, showElder }: VisitCardProps) {
   const when = formatVisitWindow(booking.slotStart, booking.slotEnd);
-  const who = booking.staff ? `${booking.staff.title}上门` : '正在为您安排服务人员';
+  const who = whoLine(booking);
   return (
     <View
       className='card visit-card'

@@ -21,10 +21,19 @@ export const ROUTES = {
   visitComplaint: '/visit/pages/complaint/index',
   me: '/pages/me/index',
   staffTasks: '/staff/pages/tasks/index',
+  staffTask: '/staff/pages/task/index',
+  staffSignature: '/staff/pages/signature/index',
+  staffAvailability: '/staff/pages/availability/index',
+  staffJoin: '/staff/pages/join/index',
   family: '/family/pages/list/index',
   familyInvite: '/family/pages/invite/index',
   familyConsent: '/family/pages/consent/index',
   familyLink: '/family/pages/link/index',
+  dispatchConsole: '/dispatch/pages/console/index',
+  dispatchBooking: '/dispatch/pages/booking/index',
+  dispatchStaff: '/dispatch/pages/staff/index',
+  dispatchNewStaff: '/dispatch/pages/new-staff/index',
+  messages: '/messages/pages/list/index',
 } as const;
 
 export type Route = (typeof ROUTES)[keyof typeof ROUTES];

@@ -1,36 +1,29 @@
 import Taro from '@tarojs/taro';
+import { MAX_TEMPLATES_PER_REQUEST, SUBSCRIBE_ANSWERS, type SubscribeAnswer } from '@domain/notifications';
 import { IS_WEAPP } from './env';
 
-/**
- * One-time subscribe-message templates (visit confirmed, staff on the way, visit changed), set at
- * build time in `.env.local` / `.env.production` (Taro inlines TARO_APP_* from those files, not
- * from the shell): TARO_APP_SUBSCRIBE_TEMPLATES=id1,id2,id3. WeChat allows at most 3 per request,
- * and only from a tap.
- */
-function configured(): string {
-  try {
-    return process.env.TARO_APP_SUBSCRIBE_TEMPLATES ?? '';
-  } catch {
-    // No build-time value and no `process` in this runtime.
-    return '';
-  }
-}
-
-const TEMPLATE_IDS = configured()
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean)
-  .slice(0, 3);
+/** WeChat's answer per template id, as requestSubscribeMessage gives it. */
+export type SubscribeAnswers = Record<string, SubscribeAnswer>;
 
 /**
- * Asks to send visit updates by WeChat message. Must be called synchronously inside the tap
- * handler (before any await). Skipped silently where it does not exist (the browser) or when no
- * templates are configured; a refusal never blocks the booking.
+ * Shows WeChat's subscribe dialog for these templates (the ids come from the server: at most 3
+ * per dialog, WeChat's limit). Must be called synchronously inside the tap handler (before any
+ * await): WeChat shows it only from a tap. Resolves with the answer per template; {} where the
+ * dialog does not exist (the browser) or when it could not be shown. A refusal never blocks
+ * what the person was doing.
  */
-export function requestVisitUpdates(): Promise<void> {
-  if (!IS_WEAPP || TEMPLATE_IDS.length === 0) return Promise.resolve();
-  return Taro.requestSubscribeMessage({ tmplIds: TEMPLATE_IDS, entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option).then(
-    () => undefined,
-    () => undefined,
+export function requestSubscriptions(templateIds: readonly string[]): Promise<SubscribeAnswers> {
+  const ids = templateIds.slice(0, MAX_TEMPLATES_PER_REQUEST);
+  if (!IS_WEAPP || ids.length === 0) return Promise.resolve({});
+  return Taro.requestSubscribeMessage({ tmplIds: ids, entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option).then(
+    (res) => {
+      const answers: SubscribeAnswers = {};
+      for (const id of ids) {
+        const answer = (res as unknown as Record<string, unknown>)[id];
+        if (SUBSCRIBE_ANSWERS.includes(answer as SubscribeAnswer)) answers[id] = answer as SubscribeAnswer;
+      }
+      return answers;
+    },
+    () => ({}),
   );
 }

@@ -3,7 +3,7 @@ import { findHospital, type ClaimType, type Department, type Hospital, type Mobi
 import type { Address, BookingView, ContactChoice, CreateBookingBody, SlotsResponse, SlotView, UserView } from '@domain/schemas';
 import type { CreateAddressBody } from '@domain/schemas-booking';
 import { ApiError, messageOf } from '@/api/api-error';
-import type { ApiClient } from '@/api/client';
+import type { CustomerApi } from '@/api/client';
 import { DocumentPhotos } from './document-photos';
 import { isSnapshot, type DraftSnapshot, type DraftStorage } from './draft-snapshot';
 import type { LoadState } from './load-state';
@@ -65,7 +65,7 @@ export class BookingDraftStore {
   private triedWithKey = false;
 
   constructor(
-    private readonly api: ApiClient,
+    private readonly api: CustomerApi,
     private readonly newKey: KeyFactory = defaultKeyFactory,
     private readonly storage: DraftStorage | null = null,
     readPhoto: PhotoReader | null = null,

@@ -1,5 +1,5 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { ApiClient } from '@/api/client';
+import type { CustomerApi } from '@/api/client';
 import type { LocalPhoto, PhotoReader } from './photo-ports';
 
 /** How many photos one booking takes from the phone (the server allows a few more for staff). */
@@ -19,7 +19,7 @@ export class DocumentPhotos {
   failed = 0;
 
   constructor(
-    private readonly api: ApiClient,
+    private readonly api: CustomerApi,
     private readonly read: PhotoReader | null,
   ) {
     makeAutoObservable<DocumentPhotos, 'api' | 'read'>(this, { api: false, read: false }, { autoBind: true });

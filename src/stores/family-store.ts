@@ -3,7 +3,7 @@ import type { FamilyRelation } from '@domain/family';
 import type { UserView } from '@domain/schemas';
 import type { FamilyMember, FamilyOverview, FollowedElder, Invitation, InvitationPreview, SentInvitation } from '@domain/schemas-family';
 import { ApiError, messageOf } from '@/api/api-error';
-import type { ApiClient } from '@/api/client';
+import type { CustomerApi } from '@/api/client';
 import type { LoadState } from './load-state';
 
 /** Told the fresh list of whom the signed-in person may book for, after every family change. */
@@ -42,7 +42,7 @@ export class FamilyStore {
   revokeError: string | null = null;
 
   constructor(
-    private readonly api: ApiClient,
+    private readonly api: CustomerApi,
     private readonly onBookFor: BookForSink = () => undefined,
   ) {
     makeAutoObservable<FamilyStore, 'api' | 'onBookFor'>(this, { api: false, onBookFor: false }, { autoBind: true });

@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { ComplaintBody, RatingBody, VisitFeedback } from '@domain/schemas-feedback';
 import { messageOf } from '@/api/api-error';
-import type { ApiClient } from '@/api/client';
+import type { CustomerApi } from '@/api/client';
 import type { LoadState } from './load-state';
 import { defaultKeyFactory, type KeyFactory } from './ports';
 import type { SaveState } from './visits-store';
@@ -21,7 +21,7 @@ export class FeedbackStore {
   private complaintKey: string;
 
   constructor(
-    private readonly api: ApiClient,
+    private readonly api: CustomerApi,
     private readonly newKey: KeyFactory = defaultKeyFactory,
   ) {
     this.complaintKey = newKey();

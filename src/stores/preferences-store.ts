@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { Preferences } from '@domain/schemas-preferences';
 import { messageOf } from '@/api/api-error';
-import type { ApiClient } from '@/api/client';
+import type { CustomerApi } from '@/api/client';
 import type { LoadState } from './load-state';
 import type { SaveState } from './visits-store';
 
@@ -13,7 +13,7 @@ export class PreferencesStore {
   saveState: SaveState = 'idle';
   saveError: string | null = null;
 
-  constructor(private readonly api: ApiClient) {
+  constructor(private readonly api: CustomerApi) {
     makeAutoObservable<PreferencesStore, 'api'>(this, { api: false }, { autoBind: true });
   }
 

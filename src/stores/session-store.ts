@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { DemoUser, UserView } from '@domain/schemas';
 import { ApiError, messageOf } from '@/api/api-error';
-import type { ApiClient } from '@/api/client';
+import type { CustomerApi } from '@/api/client';
 import type { TokenStore, WechatCodeSource } from './ports';
 
 export type SessionStatus = 'unknown' | 'restoring' | 'signedOut' | 'signedIn' | 'error';
@@ -9,7 +9,7 @@ export type SessionStatus = 'unknown' | 'restoring' | 'signedOut' | 'signedIn' |
 export type DemoState = 'idle' | 'loading' | 'ready' | 'disabled' | 'error';
 
 export interface SessionDeps {
-  api: ApiClient;
+  api: CustomerApi;
   tokens: TokenStore;
   wechatCode: WechatCodeSource;
 }

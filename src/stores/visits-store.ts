@@ -3,9 +3,11 @@ import { isTerminal } from '@domain/lifecycle';
 import type { BookingView, SlotsResponse, SlotView } from '@domain/schemas';
 import type { RescheduleSlots } from '@domain/schemas-lifecycle';
 import { ApiError, messageOf } from '@/api/api-error';
-import type { ApiClient } from '@/api/client';
+import type { CustomerApi } from '@/api/client';
 import type { LoadState } from './load-state';
 import { cancelReason } from './visit-change';
+import { VisitPhotos } from './visit-photos';
+import { realTimers, VisitFollow, type CheckOutcome, type FollowTarget, type TimerPort } from './visit-follow';
 
 export type SaveState = 'idle' | 'saving' | 'done' | 'error';
 type SlotDay = SlotsResponse['days'][number];
@@ -28,9 +30,20 @@ export class VisitsStore {
   rescheduleSlots: RescheduleSlots | null = null;
   slotsState: LoadState = 'idle';
   slotsError: string | null = null;
+  /** Change forms open (cancel, reschedule, rate, complain): while any is, the follower waits. */
+  formsOpen = 0;
+  /** Keeps the open visit (or the list) fresh while its page is shown. */
+  readonly follow: VisitFollow;
+  /** The staff member's photos of the open visit's documents (fetched when their counts change). */
+  readonly photos: VisitPhotos;
 
-  constructor(private readonly api: ApiClient) {
-    makeAutoObservable<VisitsStore, 'api'>(this, { api: false }, { autoBind: true });
+  constructor(
+    private readonly api: CustomerApi,
+    timers: TimerPort = realTimers,
+  ) {
+    this.photos = new VisitPhotos(api);
+    this.follow = new VisitFollow({ check: (t) => this.check(t), finished: (t) => this.followFinished(t), busy: (t) => this.followBusy(t) }, timers);
+    makeAutoObservable<VisitsStore, 'api'>(this, { api: false, follow: false, photos: false }, { autoBind: true });
   }
 
   /** Visits still to happen or under way. */
@@ -59,6 +72,9 @@ export class VisitsStore {
 
   /** Forget everything (sign-out: the next person must not see these visits). */
   reset(): void {
+    this.follow.stop();
+    this.photos.reset();
+    this.formsOpen = 0;
     this.list = [];
     this.listState = 'idle';
     this.listError = null;
@@ -101,6 +117,7 @@ export class VisitsStore {
     this.currentState = 'ready';
     this.currentError = null;
     this.upsert(booking);
+    void this.photos.sync(booking);
   }
 
   async loadVisit(id: string): Promise<void> {
@@ -116,6 +133,7 @@ export class VisitsStore {
         this.currentState = 'ready';
         this.upsert(booking);
       });
+      void this.photos.sync(booking);
     } catch (err) {
       runInAction(() => {
         this.currentState = 'error';
@@ -178,9 +196,68 @@ export class VisitsStore {
     }
   }
 
+  formOpened(): void {
+    this.formsOpen += 1;
+  }
+
+  formClosed(): void {
+    this.formsOpen = Math.max(0, this.formsOpen - 1);
+  }
+
+  /** One quiet check for news (VisitFollow): nothing on screen changes unless the visit did. */
+  private async check(target: FollowTarget): Promise<CheckOutcome> {
+    try {
+      if (target.kind === 'visit') this.applyNews(await this.api.booking(target.id));
+      else this.applyListNews(await this.api.bookings());
+      return 'ok';
+    } catch (err) {
+      return err instanceof ApiError && err.isNetwork ? 'network' : 'error';
+    }
+  }
+
+  private applyNews(booking: BookingView): void {
+    const shown = this.current?.id === booking.id ? this.current : null;
+    // An answer sent before a change the person just made must not undo it on screen.
+    if (shown && shown.version > booking.version) return;
+    if (shown) {
+      if (!sameData(shown, booking)) this.current = booking;
+      this.currentState = 'ready';
+      this.currentError = null;
+      void this.photos.sync(this.current);
+    }
+    this.upsert(booking);
+  }
+
+  private applyListNews(list: BookingView[]): void {
+    const newest = list.map((b) => {
+      const mine = this.list.find((x) => x.id === b.id);
+      return mine && mine.version > b.version ? mine : b;
+    });
+    if (!sameData(this.list, newest)) this.list = newest;
+    this.listState = 'ready';
+    this.listError = null;
+  }
+
+  private followFinished(target: FollowTarget): boolean {
+    if (target.kind === 'list') return this.listState === 'ready' && this.upcoming.length === 0;
+    const b = this.current?.id === target.id ? this.current : this.list.find((x) => x.id === target.id);
+    return !!b && isTerminal(b.status);
+  }
+
+  private followBusy(target: FollowTarget): boolean {
+    const loading = target.kind === 'visit' ? this.currentState === 'loading' : this.listState === 'loading';
+    return this.formsOpen > 0 || this.changeState === 'saving' || loading;
+  }
+
   private upsert(booking: BookingView): void {
     const i = this.list.findIndex((b) => b.id === booking.id);
-    if (i >= 0) this.list[i] = booking;
-    else if (this.listState === 'ready') this.list.unshift(booking);
+    if (i >= 0) {
+      if (!sameData(this.list[i], booking)) this.list[i] = booking;
+    } else if (this.listState === 'ready') this.list.unshift(booking);
   }
+}
+
+/** Same content: replacing it would only make the screen redraw for nothing. */
+function sameData(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -36,7 +36,29 @@ describe('api client', () => {
 
   it('turns { code, message } into an ApiError with the Chinese message', async () => {
     const { api } = client(async () => ({ status: 409, data: { code: 'SLOT_TAKEN', message: '这个时间刚刚被约满了，请换一个时间。' } }));
-    await expect(api.staffTasks()).rejects.toMatchObject({ code: 'SLOT_TAKEN', status: 409, message: '这个时间刚刚被约满了，请换一个时间。' });
+    await expect(api.staffBoard()).rejects.toMatchObject({ code: 'SLOT_TAKEN', status: 409, message: '这个时间刚刚被约满了，请换一个时间。' });
+  });
+
+  it('staff writes carry their Idempotency-Key; a photo goes as bytes with its type; a decline answers null', async () => {
+    const { api, sent } = client(async (req) => (req.url.endsWith('/decline') ? { status: 204, data: '' } : { status: 200, data: { id: 't' } }));
+    await api.staffAction('t 1', 'arrive', { version: 4, doorCode: '123456' }, 'key_arrive_1');
+    const photo = new Uint8Array([1, 2, 3]).buffer;
+    await api.uploadStaffPhoto('t1', 'doc-0', photo, 'image/jpeg', 'key_photo_1');
+    await expect(api.staffAction('t1', 'decline', { version: 4, reason: '时间冲突' }, 'key_decline')).resolves.toBeNull();
+    expect(sent.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST http://api.test/api/staff/tasks/t%201/arrive',
+      'POST http://api.test/api/staff/tasks/t1/files?item=doc-0',
+      'POST http://api.test/api/staff/tasks/t1/decline',
+    ]);
+    expect(sent.map((r) => r.headers['Idempotency-Key'])).toEqual(['key_arrive_1', 'key_photo_1', 'key_decline']);
+    expect(sent[0].data).toEqual({ version: 4, doorCode: '123456' });
+    expect(sent[1].headers['Content-Type']).toBe('image/jpeg');
+    expect(sent[1].data).toBe(photo);
+  });
+
+  it('keeps what the server adds for the screen (door-code tries left)', async () => {
+    const { api } = client(async () => ({ status: 422, data: { code: 'DOOR_CODE_WRONG', message: '上门码不对。', details: { attemptsLeft: 3 } } }));
+    await expect(api.staffAction('t1', 'arrive', { version: 2, doorCode: '000000' }, 'key_arrive_2')).rejects.toMatchObject({ code: 'DOOR_CODE_WRONG', details: { attemptsLeft: 3 } });
   });
 
   it('a body without a message still gets a Chinese one', async () => {

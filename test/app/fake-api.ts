@@ -2,7 +2,7 @@
  * An in-memory API client for store tests: the app's seam. It records every call and lets a
  * test make the next call of a method fail (network or a server error code).
  */
-import type { Address, BookingView, CreateBookingBody, DemoUser, SessionResponse, SlotsResponse, StaffTask, UserView } from '@domain/schemas';
+import type { Address, BookingView, CreateBookingBody, DemoUser, SessionResponse, SlotsResponse, UserView } from '@domain/schemas';
 import { errorMessage, ERROR_CATALOG, type ErrorCode } from '@domain/errors';
 import type { CreateInvitationBody, FamilyMember, FamilyOverview, Invitation, InvitationPreview } from '@domain/schemas-family';
 import type { BookingFile, CreateAddressBody } from '@domain/schemas-booking';
@@ -10,7 +10,7 @@ import type { CancelBody, RescheduleBody, RescheduleSlots } from '@domain/schema
 import type { ComplaintBody, ComplaintView, RatingBody, VisitFeedback } from '@domain/schemas-feedback';
 import type { Preferences } from '@domain/schemas-preferences';
 import { ApiError } from '@/api/api-error';
-import type { ApiClient } from '@/api/client';
+import type { ApiClient, CustomerApi } from '@/api/client';
 
 export const ELDER: UserView = { id: '11111111-1111-4111-8111-111111111111', role: 'customer', name: '张桂兰', bookFor: [{ id: '11111111-1111-4111-8111-111111111111', name: '张桂兰' }] };
 export const FAMILY: UserView = {
@@ -64,33 +64,13 @@ export function booking(over: Partial<BookingView> = {}): BookingView {
   };
 }
 
-export function task(over: Partial<StaffTask> = {}): StaffTask {
-  return {
-    id: 'cccccccc-cccc-4ccc-8ccc-cccccccccccc',
-    status: 'offered',
-    statusLabel: '等待服务人员确认',
-    version: 3,
-    serviceType: 'claim',
-    claimType: 'outpatient',
-    customerName: '张**',
-    offerExpiresAt: '2025-03-01T00:30:00.000Z',
-    customerPhone: null,
-    slotStart: '2025-03-02T01:00:00.000Z',
-    slotEnd: '2025-03-02T02:00:00.000Z',
-    address: { label: '家', text: ADDRESS.text, district: '静安区' },
-    note: null,
-    allowedActions: ['confirm', 'decline'],
-    ...over,
-  };
-}
-
 export function serverError(code: ErrorCode): ApiError {
   return new ApiError(code, errorMessage(code), ERROR_CATALOG[code].status);
 }
 
-type Method = keyof ApiClient;
+type Method = keyof CustomerApi;
 
-export class FakeApi implements ApiClient {
+export class FakeApi implements CustomerApi {
   calls: Array<{ method: Method; args: unknown[] }> = [];
   private failures = new Map<Method, Array<ApiError>>();
   me_: UserView = ELDER;
@@ -101,7 +81,6 @@ export class FakeApi implements ApiClient {
   users = new Map<string, UserView>([ELDER, FAMILY, STAFF_USER].map((u) => [u.id, u]));
   addressList: Address[] = [ADDRESS];
   slotData: SlotsResponse = SLOTS;
-  tasks: StaffTask[] = [task()];
   bookingsList: BookingView[] = [];
   /** Bookings made, by idempotency key (as the server keeps them). */
   made = new Map<string, BookingView>();
@@ -167,9 +146,6 @@ export class FakeApi implements ApiClient {
       if (!b) throw serverError('NOT_FOUND');
       return b;
     });
-  }
-  staffTasks() {
-    return this.answer('staffTasks', [], () => this.tasks.map((t) => ({ ...t })));
   }
   // ---- visits ----
   rescheduleData: RescheduleSlots = { days: [], staff: null };
@@ -290,18 +266,13 @@ export class FakeApi implements ApiClient {
   uploadFile(bookingId: string, bytes: ArrayBuffer, contentType: string) {
     return this.answer('uploadFile', [bookingId, bytes.byteLength, contentType], (): BookingFile => {
       const id = `eeeeeeee-eeee-4eee-8eee-${String(this.callsOf('uploadFile').length).padStart(12, '0')}`;
-      return { id, bookingId, contentType: 'image/jpeg', sizeBytes: bytes.byteLength, createdAt: '2025-03-01T00:00:00.000Z', url: `/api/files/${id}` };
+      return { id, bookingId, contentType: 'image/jpeg', sizeBytes: bytes.byteLength, createdAt: '2025-03-01T00:00:00.000Z', url: `/api/files/${id}`, kind: 'customer', itemKey: null };
     });
   }
-  confirmTask(id: string, version: number) {
-    return this.answer('confirmTask', [id, version], () => {
-      const t = this.tasks.find((x) => x.id === id);
-      if (!t) throw serverError('NOT_FOUND');
-      if (t.version !== version) throw serverError('VERSION_CONFLICT');
-      const updated: StaffTask = { ...t, status: 'confirmed', statusLabel: '已确认', version: t.version + 1, allowedActions: ['depart', 'cancel'] };
-      this.tasks = this.tasks.map((x) => (x.id === id ? updated : x));
-      return { ...updated };
-    });
+  /** Files of each booking, as the server lists them. */
+  files = new Map<string, BookingFile[]>();
+  bookingFiles(bookingId: string) {
+    return this.answer('bookingFiles', [bookingId], () => this.files.get(bookingId) ?? []);
   }
 }
 
@@ -319,3 +290,14 @@ export function memoryTokens(initial: string | null = null) {
 }
 
 export const NETWORK = () => ApiError.network();
+
+/**
+ * For createStores, which wires every store: the customer fake, with staff and dispatch calls
+ * failing loudly (a customer-side test that reaches them has gone wrong).
+ */
+export function asApiClient(api: FakeApi): ApiClient {
+  return new Proxy(api, {
+    get: (target, prop, receiver) =>
+      prop in target ? Reflect.get(target, prop, receiver) : () => Promise.reject(new Error(`${String(prop)} is not faked in FakeApi`)),
+  }) as unknown as ApiClient;
+}

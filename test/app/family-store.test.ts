@@ -2,7 +2,7 @@ import type { UserView } from '@domain/schemas';
 import type { FamilyOverview } from '@domain/schemas-family';
 import { FamilyStore } from '@/stores/family-store';
 import { createStores } from '@/stores';
-import { ELDER, FAMILY, FakeApi, memoryTokens, NETWORK, serverError } from './fake-api';
+import { asApiClient, ELDER, FAMILY, FakeApi, memoryTokens, NETWORK, serverError } from './fake-api';
 
 const PARENT = { id: '33333333-3333-4333-8333-333333333333', name: '李建国' };
 
@@ -46,7 +46,7 @@ describe('FamilyStore: 我的家人', () => {
   it('keeps the signed-in person\'s bookFor in step when wired into the root stores', async () => {
     const api = new FakeApi();
     api.users.set(FAMILY.id, { ...FAMILY, bookFor: [] });
-    const stores = createStores({ api, tokens: memoryTokens(), wechatCode: async () => 'code' });
+    const stores = createStores({ api: asApiClient(api), tokens: memoryTokens(), wechatCode: async () => 'code' });
     await stores.session.signInAs(FAMILY.id);
     api.familyData = following();
     await stores.family.load();

@@ -39,7 +39,10 @@ test('an elder books a medical escort with pick-up at home', async () => {
   // Hospital: search by a word of its name.
   await shows(page, '去哪家医院看病');
   await shot(page, 'hospital');
-  await currentPage(page).getByLabel('输入医院名字查找').locator('input').fill('瑞金');
+  // The box a screen reader lands on (the real <input>) carries the spoken name, not only its placeholder.
+  const search = currentPage(page).getByRole('searchbox', { name: '输入医院名字查找' });
+  await expect(search.count()).resolves.toBe(1);
+  await search.fill('瑞金');
   await shows(page, '找到这些医院');
   await expect(currentPage(page).getByRole('button', { name: /^华山医院/ }).count()).resolves.toBe(0);
   await button(page, /^瑞金医院/).click();

@@ -45,6 +45,25 @@ async function bookVisit(token: string): Promise<Json> {
   return api('POST', '/api/bookings', token, { serviceType: 'claim', claimType: 'inpatient', addressId: address.id, slotStart }, { 'idempotency-key': `e2e-visit-${Date.now()}-${slotIndex}` });
 }
 
+/** A real 1×1 PNG: the photo of a document, or the signature drawn on screen. */
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f8a0d60000000049454e44ae426082',
+  'hex',
+);
+
+async function uploadPng(path: string, token: string): Promise<void> {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'image/png', 'idempotency-key': `e2e-upload-${Date.now()}-${Math.random().toString(36).slice(2)}` };
+  const res = await fetch(`${server.url}${path}`, { method: 'POST', headers, body: new Uint8Array(PNG) });
+  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+}
+
+/** What 完成 needs, as the staff member's phone records it at the door: a photo of each document, then the signature. */
+async function recordTheDay(id: string, staffToken: string): Promise<void> {
+  const { record } = await api('GET', `/api/staff/tasks/${id}`, staffToken);
+  for (const d of record.documents as Json[]) await uploadPng(`/api/staff/tasks/${id}/files?item=${d.key}`, staffToken);
+  await uploadPng(`/api/staff/tasks/${id}/signature`, staffToken);
+}
+
 /** The assigned staff member works the visit through their own routes, up to `last`. */
 async function staffWorks(booking: Json, elderToken: string, steps: string[]): Promise<void> {
   const session = await api('POST', '/api/auth/dev-login', undefined, { userId: booking.staff.id });
@@ -52,6 +71,7 @@ async function staffWorks(booking: Json, elderToken: string, steps: string[]): P
   for (const step of steps) {
     const body: Json = { version };
     if (step === 'arrive') body.doorCode = (await api('GET', `/api/bookings/${booking.id}`, elderToken)).doorCode;
+    if (step === 'complete') await recordTheDay(booking.id, session.token);
     version = (await api('POST', `/api/staff/tasks/${booking.id}/${step}`, session.token, body)).version;
   }
 }

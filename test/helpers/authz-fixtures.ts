@@ -5,14 +5,19 @@
  */
 import type { VisitStatus } from '@domain';
 import { OTHER_SLOT, WORLD_SLOT, type World } from './authz-world';
+import { DISPATCH_FIXTURES } from './authz-fixtures-dispatch';
+import { LIVE_FIXTURES } from './authz-fixtures-live';
+import { NOTIFICATION_FIXTURES } from './authz-fixtures-notifications';
+import { STAFF_FIXTURES } from './authz-fixtures-staff';
 import { createCustomer, signIn, unique } from './fixtures';
+import { fillCompletionRecord } from './visits';
 
 export interface CaseRequest {
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
-  /** Sent as is instead of a JSON body (an image upload). */
-  rawBody?: string;
+  /** Sent as is instead of a JSON body (an image upload: ASCII-safe text, or the bytes of a PNG). */
+  rawBody?: string | Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
   /** Which app answers: the main one (dev sign-in) or the one with WeChat configured. */
   app?: 'main' | 'wechat';
@@ -29,6 +34,11 @@ export interface RouteFixture {
 }
 
 const hasId = (id: string) => (body: unknown) => Array.isArray(body) && body.some((item: { id?: string }) => item?.id === id);
+/** The staff board lists a visit in one of its three lists (offers, today, upcoming). */
+const onBoard = (id: string) => (body: unknown) => {
+  const board = body as { offers?: unknown; today?: unknown; upcoming?: unknown } | null;
+  return [board?.offers, board?.today, board?.upcoming].some((list) => hasId(id)(list));
+};
 const bookingId = (w: World) => ({ id: w.booking.id });
 const version = (w: World) => ({ version: w.booking.version });
 const idempotent = () => ({ 'idempotency-key': unique('authz-') + unique() });
@@ -68,12 +78,17 @@ async function doorCode(w: World): Promise<void> {
   w.extra.doorCode = r.rows[0].door_code;
 }
 
+/** What 完成 needs: the documents photographed and the customer's signature. */
+async function recordFilled(w: World): Promise<void> {
+  await fillCompletionRecord(w.http, (await w.token('staffAssigned')) as string, w.booking.id);
+}
+
 async function familyLinkId(w: World): Promise<void> {
   const r = await w.db.query<{ id: string }>('select id from family_links where family_user_id = $1 and elder_user_id = $2', [w.family.id, w.elder.id]);
   w.extra.linkId = r.rows[0].id;
 }
 
-export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
+const CORE_FIXTURES: Record<string, RouteFixture> = {
   'GET /health': { request: () => ({}) },
   'GET /media/staff-photos/:file': { request: (w) => ({ params: { file: `${w.staffA.staffNo}.svg` } }) },
 
@@ -128,13 +143,13 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   'POST /api/family/links/:id/revoke': { setup: familyLinkId, request: (w) => ({ params: { id: w.extra.linkId } }) },
 
   // Staff
-  'GET /api/staff/tasks': { request: () => ({}), lists: (body, w) => hasId(w.booking.id)(body) },
+  'GET /api/staff/tasks': { request: () => ({}), lists: (body, w) => onBoard(w.booking.id)(body) },
   'POST /api/staff/tasks/:id/confirm': { request: (w) => ({ params: bookingId(w), body: version(w) }) },
   'POST /api/staff/tasks/:id/decline': { request: (w) => ({ params: bookingId(w), body: { ...version(w), reason: '车坏了' } }) },
   'POST /api/staff/tasks/:id/depart': { state: 'confirmed', request: (w) => ({ params: bookingId(w), body: version(w) }) },
   'POST /api/staff/tasks/:id/arrive': { state: 'en_route', setup: doorCode, request: (w) => ({ params: bookingId(w), body: { ...version(w), doorCode: w.extra.doorCode } }) },
   'POST /api/staff/tasks/:id/start': { state: 'arrived', request: (w) => ({ params: bookingId(w), body: version(w) }) },
-  'POST /api/staff/tasks/:id/complete': { state: 'in_service', request: (w) => ({ params: bookingId(w), body: version(w) }) },
+  'POST /api/staff/tasks/:id/complete': { state: 'in_service', setup: recordFilled, request: (w) => ({ params: bookingId(w), body: version(w) }) },
   'POST /api/staff/tasks/:id/no-show': { state: 'arrived', request: (w) => ({ params: bookingId(w), body: { ...version(w), reason: '敲门没有人应' } }) },
 
   // Dispatch
@@ -151,6 +166,9 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     request: (w) => ({ params: { staffId: w.staffA.id }, body: { from: hoursFrom(WORLD_SLOT, -2), to: hoursFrom(WORLD_SLOT, 3), reason: '生病' } }),
   },
 };
+
+/** Every route's fixture: the customer-facing core here, the staff workbench and the dispatch console beside it. */
+export const ROUTE_FIXTURES: Record<string, RouteFixture> = { ...CORE_FIXTURES, ...STAFF_FIXTURES, ...DISPATCH_FIXTURES, ...LIVE_FIXTURES, ...NOTIFICATION_FIXTURES };
 
 /** The concrete path of a route for these params: /api/bookings/:id → /api/bookings/<id>. */
 export function fillPath(url: string, params: Record<string, string> = {}): string {

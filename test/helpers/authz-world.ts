@@ -12,6 +12,7 @@ import { hashToken, newSessionToken } from '../../server/modules/auth/tokens';
 import type { FakeWechat } from './fake-wechat';
 import { book, china, createCustomer, createStaff, linkFamily, unique, type CustomerFixture, type StaffFixture } from './fixtures';
 import type { HttpClient } from './http-client';
+import { fillCompletionRecord } from './visits';
 import type { PolicyRole } from './route-catalog';
 
 /** Each column is run as these callers; "not linked, or revoked" is run as both. */
@@ -154,6 +155,8 @@ export async function reachState(w: World, status: VisitStatus): Promise<void> {
   for (const [, action] of FORWARD.slice(0, stop + 1)) {
     const code = await w.db.query<{ door_code: string | null }>('select door_code from bookings where id = $1', [w.booking.id]);
     const body = { version: w.booking.version, ...(action === 'arrive' ? { doorCode: code.rows[0].door_code } : {}) };
+    // 完成 needs the record of the day: the documents photographed and the customer's signature.
+    if (action === 'complete') await fillCompletionRecord(w.http, staffToken as string, w.booking.id);
     const res = await w.http('POST', `/api/staff/tasks/${w.booking.id}/${action}`, { token: staffToken, body });
     if (res.status !== 200) throw new Error(`fixture could not ${action}: ${res.status} ${res.text}`);
     Object.assign(w.booking, await bookingState(w.db, w.booking.id));

@@ -14,8 +14,8 @@ export interface HttpResponse {
 export interface RequestOptions {
   token?: string;
   body?: unknown;
-  /** Sent as is, e.g. malformed JSON. */
-  rawBody?: string;
+  /** Sent as is, e.g. malformed JSON, or the bytes of an image. */
+  rawBody?: string | Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
 }
 
@@ -25,7 +25,7 @@ export function httpClient(baseUrl: string): HttpClient {
   return async (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    let body: string | undefined = opts.rawBody;
+    let body: string | Uint8Array<ArrayBuffer> | undefined = opts.rawBody;
     if (opts.body !== undefined) {
       body = JSON.stringify(opts.body);
       headers['content-type'] ??= 'application/json';

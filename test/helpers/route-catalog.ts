@@ -106,10 +106,17 @@ function splitRow(line: string): string[] {
   return line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
 }
 
-/** Parses the table under "## Matrix". Throws on any row it cannot read, so typos cannot pass silently. */
+/**
+ * Parses the tables under every "## Matrix…" heading (one per area of the API). Throws on any row
+ * it cannot read, so typos cannot pass silently.
+ */
 export function parsePolicy(markdown: string): PolicyRow[] {
-  const section = markdown.split(/^## /m).find((s) => s.startsWith('Matrix'));
-  if (!section) throw new Error('docs/authorization.md has no "## Matrix" section');
+  const sections = markdown.split(/^## /m).filter((s) => s.startsWith('Matrix'));
+  if (!sections.length) throw new Error('docs/authorization.md has no "## Matrix" section');
+  return sections.flatMap(parseTable);
+}
+
+function parseTable(section: string): PolicyRow[] {
   const lines = section.split('\n').filter((l) => l.trim().startsWith('|'));
   const [header, , ...body] = lines;
   const headers = splitRow(header).slice(1);

@@ -8,6 +8,9 @@
  *   await server.close();                                     // in afterAll
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import type { Clock } from '@domain';
@@ -126,7 +129,10 @@ function testConfig(url: string, env: Record<string, string> = {}): AppConfig {
 export async function startTestServer(opts: StartOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const clock = opts.clock ?? new TestClock();
-  const config = testConfig(database.url, opts.env);
+  // Uploaded bytes go to a folder of this server's own (never the repository's .data/), removed at close.
+  const filesDir = await mkdtemp(join(tmpdir(), 'homevisit-files-'));
+  const env = { FILES_DIR: filesDir, ...opts.env };
+  const config = testConfig(database.url, env);
   if (opts.seed) await seedDemoData(database.db, clock);
   const apps: FastifyInstance[] = [];
   const build = async (cfg: AppConfig, wechat?: WechatClient | null): Promise<TestApp> => {
@@ -141,10 +147,11 @@ export async function startTestServer(opts: StartOptions = {}): Promise<TestServ
     db: database.db,
     clock,
     config,
-    variant: (env, deps = {}) => build(testConfig(database.url, { ...opts.env, ...env }), deps.wechat),
+    variant: (extra, deps = {}) => build(testConfig(database.url, { ...env, ...extra }), deps.wechat),
     close: async () => {
       for (const a of apps) await a.close();
       await database.destroy();
+      await rm(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -67,3 +67,64 @@ export async function confirmAndDepart(http: HttpClient, member: StaffMember, bo
   if (departed.status !== 200) throw new Error(`depart failed: ${departed.status} ${departed.text}`);
   return departed.json();
 }
+
+// ---- the record of the day: what 完成 needs ----
+
+/** A real 1×1 PNG: stands for a photo of a document, or for a signature drawn on screen. */
+export const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f8a0d60000000049454e44ae426082',
+  'hex',
+);
+
+let keys = 0;
+/** A fresh Idempotency-Key, as the app sends with every staff write. */
+export const newKey = (prefix = 'key') => `${prefix}-${process.pid}-${Date.now()}-${(keys += 1)}`;
+
+/** POST raw image bytes to a staff upload route (a photo of a document, or the signature). */
+export function staffUpload(http: HttpClient, token: string, path: string, bytes: Buffer, key = newKey('upload'), contentType = 'image/png'): Promise<HttpResponse> {
+  return http('POST', path, { token, rawBody: new Uint8Array(bytes), headers: { 'content-type': contentType, 'idempotency-key': key } });
+}
+
+async function expectOk(res: Promise<HttpResponse>, what: string): Promise<void> {
+  const r = await res;
+  if (r.status >= 300) throw new Error(`${what} failed: ${r.status} ${r.text}`);
+}
+
+/**
+ * Records what 完成 needs, through the staff routes as the staff member would (the visit must be
+ * arrived or in service): a photo of every claim document not yet photographed (a photo marks it
+ * collected), every escort milestone, the assessment notes where the claim needs them, and the
+ * customer's signature.
+ */
+export async function fillCompletionRecord(http: HttpClient, staffToken: string, bookingId: string): Promise<void> {
+  const task = `/api/staff/tasks/${bookingId}`;
+  const detail = await http('GET', task, { token: staffToken });
+  if (detail.status !== 200) throw new Error(`task detail failed: ${detail.status} ${detail.text}`);
+  const { record } = detail.json();
+  for (const d of record.documents as Array<{ key: string; status: string; photoIds: string[] }>) {
+    if (d.status !== 'not_available' && d.photoIds.length === 0) await expectOk(staffUpload(http, staffToken, `${task}/files?item=${d.key}`, PNG), `photo of ${d.key}`);
+  }
+  for (const m of record.milestones as Array<{ key: string; doneAt: string | null }>) {
+    if (!m.doneAt) await expectOk(http('PUT', `${task}/record/milestones/${m.key}`, { token: staffToken, body: { done: true }, headers: { 'idempotency-key': newKey('milestone') } }), m.key);
+  }
+  if (record.assessment.required && !record.assessment.notes) {
+    const body = { notes: '左腿活动受限，已按评定标准记录' };
+    await expectOk(http('PUT', `${task}/record/assessment`, { token: staffToken, body, headers: { 'idempotency-key': newKey('assessment') } }), 'assessment');
+  }
+  if (!record.signature) await expectOk(staffUpload(http, staffToken, `${task}/signature`, PNG), 'signature');
+}
+
+/**
+ * Takes a visit through confirm → depart → arrive (with the elder's door code) and, for
+ * 'in_service', start; returns the staff member's task card as it is then.
+ */
+export async function workUntil(http: HttpClient, w: World, member: StaffMember, booking: { id: string; version: number }, until: 'arrived' | 'in_service') {
+  const departed = await confirmAndDepart(http, member, booking);
+  const { doorCode } = await customerView(http, w.elder.token, booking.id);
+  const arrived = await staffAct(http, member.token, booking.id, 'arrive', { version: departed.version, doorCode });
+  if (arrived.status !== 200) throw new Error(`arrive failed: ${arrived.status} ${arrived.text}`);
+  if (until === 'arrived') return arrived.json();
+  const started = await staffAct(http, member.token, booking.id, 'start', { version: arrived.json().version });
+  if (started.status !== 200) throw new Error(`start failed: ${started.status} ${started.text}`);
+  return started.json();
+}

@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 describe('dev login (WeChat not configured)', () => {
-  it('lists the demo customers and staff with a Chinese description', async () => {
+  it('lists the demo customers, staff and the dispatcher with a Chinese description', async () => {
     const res = await server.http('GET', '/api/auth/demo-users');
     expect(res.status).toBe(200);
     const users = res.json<Array<{ id: string; role: string; name: string; description: string }>>();
@@ -29,7 +29,7 @@ describe('dev login (WeChat not configured)', () => {
     expect(users.find((u) => u.id === DEMO_IDS.family)?.description).toBe('家属 · 可为张秀英预约');
     expect(users.find((u) => u.id === staffUserId('AX1001'))?.description).toBe('服务人员 · 工号 AX1001 · 理赔、伤残鉴定');
     expect(users.filter((u) => u.role === 'staff')).toHaveLength(12);
-    expect(users.some((u) => u.role === 'dispatcher')).toBe(false);
+    expect(users.filter((u) => u.role === 'dispatcher').map((u) => u.description)).toEqual(['调度员 · 调度台（请在电脑浏览器里使用）']);
   });
 
   it('signs in as a demo user and says whom they may book for', async () => {

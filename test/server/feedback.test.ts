@@ -52,6 +52,21 @@ describe('rating a visit', () => {
     expect(after.rating).toMatchObject({ stars: 5, nps: 9 });
   });
 
+  it('moves the staff member\'s rating (which matching weighs) once per rating, damped by their earlier rating', async () => {
+    const ratingOf = async (staffId: string) =>
+      (await server.db.query<{ rating: number; rating_count: number }>('select rating, rating_count from staff_profiles where user_id = $1', [staffId])).rows[0];
+    const v = await visit('complete');
+    const before = await ratingOf(v.staff.id);
+    expect((await rate(v.id, v.token, { stars: 1, nps: 2, tags: ['late'] })).status).toBe(201);
+    const after = await ratingOf(v.staff.id);
+    // (r × 5 + 1) / 6: one poor rating lowers it, without sinking it.
+    expect(after.rating).toBeCloseTo((before.rating * 5 + 1) / 6, 3);
+    expect(after.rating_count).toBe(before.rating_count + 1);
+    // A retry of the same rating counts once.
+    expect((await rate(v.id, v.token, { stars: 1, nps: 2, tags: ['late'] })).status).toBe(200);
+    expect(await ratingOf(v.staff.id)).toEqual(after);
+  });
+
   it('answers a retry of the same rating with the saved one, and refuses a second, different rating', async () => {
     const v = await visit('complete');
     expect((await rate(v.id, v.token, GOOD)).status).toBe(201);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ERROR_CATALOG, MAX_FILE_BYTES } from '@domain';
 import { book, china, createCustomer, createStaff, linkFamily, signIn, uniqueArea } from '../helpers/fixtures';
 import { startTestServer, type TestServer } from '../helpers/test-server';
+import { fillCompletionRecord } from '../helpers/visits';
 
 const filesDir = mkdtempSync(join(tmpdir(), 'homevisit-files-'));
 let server: TestServer;
@@ -94,6 +95,7 @@ describe('document photos', () => {
     await act('arrive', { doorCode: (await server.http('GET', `/api/bookings/${bookingId}`, { token })).json().doorCode });
     await act('start');
     expect((await fetchFile(staffToken, photo.url)).status).toBe(200);
+    await fillCompletionRecord(server.http, staffToken, bookingId);
     await act('complete');
     expect((await fetchFile(staffToken, photo.url)).status).toBe(404);
     expect((await server.http('GET', `/api/bookings/${bookingId}/files`, { token: staffToken })).status).toBe(404);

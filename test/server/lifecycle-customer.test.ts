@@ -30,7 +30,7 @@ describe('cancelling', () => {
     expect(res.json().timeline.at(-1).text).toBe('您取消了这次服务（原因：家里人可以陪我去办了）');
     const offer = await server.db.query('select outcome from booking_offers where booking_id = $1', [booking.id]);
     expect(offer.rows).toEqual([{ outcome: 'withdrawn' }]);
-    expect((await server.http('GET', '/api/staff/tasks', { token: w.staff[0].token })).json()).toEqual([]);
+    expect((await server.http('GET', '/api/staff/tasks', { token: w.staff[0].token })).json()).toEqual({ offers: [], today: [], upcoming: [] });
   });
 
   it('after the cut-off refuses with the hotline in the message, changes nothing, and stops offering it', async () => {

@@ -1,7 +1,7 @@
 /** A visit worked through by its staff member: confirm, depart, the door code, start, complete, no-show, decline. */
 import { ERROR_CATALOG } from '@domain';
 import { startTestServer, type TestServer } from '../helpers/test-server';
-import { bookVisit, confirmAndDepart, customerView, holder, staffAct, world } from '../helpers/visits';
+import { bookVisit, confirmAndDepart, customerView, fillCompletionRecord, holder, staffAct, world } from '../helpers/visits';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ describe('a visit from confirmation to completion', () => {
     await server.db.query(`update users set phone = '13800001111' where id = $1`, [w.elder.id]);
     const booking = await bookVisit(server.http, w);
     expect(booking.doorCode).toBeNull();
-    expect((await server.http('GET', '/api/staff/tasks', { token: w.staff[0].token })).json()[0].customerPhone).toBeNull();
+    expect((await server.http('GET', '/api/staff/tasks', { token: w.staff[0].token })).json().offers[0].customerPhone).toBeNull();
 
     const departed = await confirmAndDepart(server.http, w.staff[0], booking);
     expect(departed).toMatchObject({ status: 'en_route', customerPhone: '13800001111', allowedActions: ['arrive', 'cancel', 'report_customer_no_show'] });
@@ -26,7 +26,8 @@ describe('a visit from confirmation to completion', () => {
     const wrongCode = view.doorCode === '000000' ? '111111' : '000000';
     const wrong = await staffAct(server.http, w.staff[0].token, booking.id, 'arrive', { version: departed.version, doorCode: wrongCode });
     expect(wrong.status).toBe(422);
-    expect(wrong.json()).toEqual({ code: 'DOOR_CODE_WRONG', message: ERROR_CATALOG.DOOR_CODE_WRONG.message });
+    // The phone is told how many tries are left before the check locks (5 in all).
+    expect(wrong.json()).toEqual({ code: 'DOOR_CODE_WRONG', message: ERROR_CATALOG.DOOR_CODE_WRONG.message, details: { attemptsLeft: 4 } });
     expect((await holder(server.db, booking.id)).status).toBe('en_route');
     const missing = await staffAct(server.http, w.staff[0].token, booking.id, 'arrive', { version: departed.version });
     expect(missing.json().code).toBe('DOOR_CODE_REQUIRED');
@@ -43,6 +44,7 @@ describe('a visit from confirmation to completion', () => {
 
     const started = await staffAct(server.http, w.staff[0].token, booking.id, 'start', { version: arrived.json().version });
     expect(started.json().status).toBe('in_service');
+    await fillCompletionRecord(server.http, w.staff[0].token, booking.id);
     const done = await staffAct(server.http, w.staff[0].token, booking.id, 'complete', { version: started.json().version });
     expect(done.json()).toMatchObject({ status: 'completed', statusLabel: '已完成', customerPhone: null, allowedActions: [] });
 
@@ -114,8 +116,8 @@ describe('declining', () => {
     const declined = await staffAct(server.http, w.staff[0].token, booking.id, 'decline', { version: booking.version, reason: '那天要去医院复查' });
     expect(declined.status).toBe(204);
     expect(await holder(server.db, booking.id)).toEqual({ status: 'offered', staffId: w.staff[1].id });
-    const tasks = (await server.http('GET', '/api/staff/tasks', { token: w.staff[0].token })).json();
-    expect(tasks.map((t: { id: string }) => t.id)).not.toContain(booking.id);
+    const board = (await server.http('GET', '/api/staff/tasks', { token: w.staff[0].token })).json();
+    expect([...board.offers, ...board.today, ...board.upcoming].map((t: { id: string }) => t.id)).not.toContain(booking.id);
 
     const view = await customerView(server.http, w.elder.token, booking.id);
     expect(view.staff.name).toBe('李红梅');

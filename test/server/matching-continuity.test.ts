@@ -1,7 +1,7 @@
 /** What 专属 means on the server: the person who served the elder before comes again, and says why. */
 import { china } from '../helpers/fixtures';
 import { startTestServer, type TestServer } from '../helpers/test-server';
-import { bookVisit, confirmAndDepart, customerView, holder, staffAct, world } from '../helpers/visits';
+import { bookVisit, confirmAndDepart, customerView, fillCompletionRecord, holder, staffAct, world } from '../helpers/visits';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -23,6 +23,7 @@ it('sends the person who served the elder before, ahead of a nearer stranger, an
   const code = (await customerView(server.http, w.elder.token, first.id)).doorCode;
   const arrived = (await staffAct(server.http, far.token, first.id, 'arrive', { version: departed.version, doorCode: code })).json();
   const started = (await staffAct(server.http, far.token, first.id, 'start', { version: arrived.version })).json();
+  await fillCompletionRecord(server.http, far.token, first.id);
   expect((await staffAct(server.http, far.token, first.id, 'complete', { version: started.version })).json().status).toBe('completed');
 
   const second = await bookVisit(server.http, w, china('2030-01-10', '14:00'));

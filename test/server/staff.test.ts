@@ -21,13 +21,16 @@ async function offeredVisit(slotStart = china('2030-01-08', '14:00')) {
 }
 
 describe('GET /api/staff/tasks', () => {
-  it('lists the staff member’s visits in time order, with the customer’s name masked', async () => {
+  it('lists the offers to answer, soonest deadline first, with the customer’s name masked', async () => {
     const { booking, staffToken, customerToken } = await offeredVisit(china('2030-01-09', '15:30'));
     const address = await server.db.query<{ address_id: string }>('select address_id from bookings where id = $1', [booking.id]);
     const earlier = (await book(server.http, customerToken, { addressId: address.rows[0].address_id, slotStart: china('2030-01-08', '09:00') })).json();
     const res = await server.http('GET', '/api/staff/tasks', { token: staffToken });
     expect(res.status).toBe(200);
-    const tasks = res.json();
+    const board = res.json();
+    expect([board.today, board.upcoming]).toEqual([[], []]);
+    // Both offers lapse at the same moment: the sooner visit comes first.
+    const tasks = board.offers;
     expect(tasks.map((t: { id: string }) => t.id)).toEqual([earlier.id, booking.id]);
     expect(tasks[0]).toEqual({
       id: earlier.id,
@@ -44,13 +47,19 @@ describe('GET /api/staff/tasks', () => {
       offerExpiresAt: '2030-01-07T00:30:00.000Z',
       customerPhone: null,
       allowedActions: ['confirm', 'decline'],
+      needs: { mobility: [], dialect: null, hardOfHearing: false },
+      escort: null,
+      // The staff member's base is at the elder's door in this test.
+      travel: { from: 'base', distanceKm: 0, minutes: 1 },
+      customerPhotoCount: 0,
     });
   });
 
   it('shows other staff members nothing of it', async () => {
     const { booking, rivalToken } = await offeredVisit();
-    const tasks = (await server.http('GET', '/api/staff/tasks', { token: rivalToken })).json();
-    expect(tasks.map((t: { id: string }) => t.id)).not.toContain(booking.id);
+    const board = (await server.http('GET', '/api/staff/tasks', { token: rivalToken })).json();
+    expect(board).toEqual({ offers: [], today: [], upcoming: [] });
+    expect((await server.http('GET', `/api/staff/tasks/${booking.id}`, { token: rivalToken })).status).toBe(404);
   });
 });
 

@@ -24,6 +24,6 @@ function staffLine(row: DemoUserRow): string {
 }
 
 export function describeDemoUser(row: DemoUserRow, now: Date): DemoUser {
-  const description = row.role === 'staff' ? staffLine(row) : customerLine(row, now);
+  const description = row.role === 'staff' ? staffLine(row) : row.role === 'dispatcher' ? '调度员 · 调度台（请在电脑浏览器里使用）' : customerLine(row, now);
   return { id: row.id, role: row.role, name: row.name, description };
 }

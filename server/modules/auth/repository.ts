@@ -34,6 +34,11 @@ export async function createWechatCustomer(q: Queryable, openid: string, name: s
   return user;
 }
 
+/** Binds this WeChat (openid) to the account; the unique index refuses one WeChat for two accounts. */
+export async function bindOpenid(q: Queryable, userId: string, openid: string): Promise<void> {
+  await q.query('update users set wechat_openid = $2 where id = $1', [userId, openid]);
+}
+
 export async function insertSession(
   q: Queryable,
   s: { tokenHash: string; userId: string; wechatSessionKey: string | null; createdAt: Date; expiresAt: Date },
@@ -73,7 +78,7 @@ export interface DemoUserRow extends UserRow {
   elders: string[] | null;
 }
 
-/** Customers and staff, with what their one-line description needs. */
+/** Customers, staff who joined (not those still to open their invitation) and dispatchers, with what their description needs. */
 export async function listDemoUsers(q: Queryable): Promise<DemoUserRow[]> {
   const r = await q.query<DemoUserRow>(
     `select u.id, u.role, u.name, u.gender, u.birth_year,
@@ -82,8 +87,8 @@ export async function listDemoUsers(q: Queryable): Promise<DemoUserRow[]> {
             (select array_agg(e.name order by e.name) from family_links l join users e on e.id = l.elder_user_id
               where l.family_user_id = u.id and l.consented_at is not null and l.revoked_at is null) as elders
        from users u left join staff_profiles sp on sp.user_id = u.id
-      where u.role in ('customer', 'staff')
-      order by case u.role when 'customer' then 0 else 1 end, sp.staff_no nulls first, u.created_at, u.name`,
+      where u.role in ('customer', 'dispatcher') or (u.role = 'staff' and sp.joined_at is not null)
+      order by case u.role when 'customer' then 0 when 'staff' then 1 else 2 end, sp.staff_no nulls first, u.created_at, u.name`,
   );
   return r.rows;
 }

@@ -82,7 +82,8 @@ export class AuthService {
     return view;
   }
 
-  private async openSession(q: Queryable, user: repo.UserRow, wechatSessionKey: string | null): Promise<SessionResponse> {
+  /** A new session for this account (sign-in, or joining through a staff invitation). */
+  async openSession(q: Queryable, user: repo.UserRow, wechatSessionKey: string | null): Promise<SessionResponse> {
     const token = newSessionToken();
     const now = this.clock.now();
     await repo.insertSession(q, {

@@ -4,6 +4,7 @@
  */
 import { DomainError, transition, type ActorRole, type VisitAction } from '@domain';
 import type { Queryable } from '../../db';
+import { afterVisitChange } from './change-effects';
 import { appendEvent, settleOffer, updateStatus, type BookingRow, type OfferOutcome } from './repository';
 
 /** What leaving 'offered' means for the pending offer; any other way out withdraws it. */
@@ -29,6 +30,8 @@ export interface TransitionInput {
   doorCode?: string;
   /** Where the staff member was (depart, arrive). */
   location?: { lat: number; lng: number } | null;
+  /** A staff write's Idempotency-Key (and request hash): kept on this change's event, so a replay finds it. */
+  idempotency?: { key: string; hash: string } | null;
 }
 
 /** Applies one transition to the booking as read at its current version; VERSION_CONFLICT if it moved on. */
@@ -62,6 +65,17 @@ export async function applyTransition(q: Queryable, booking: BookingRow, input: 
     reason: result.reason,
     at: input.at,
     location: input.location ?? null,
+    idempotency: input.idempotency ?? null,
+  });
+  await afterVisitChange(q, {
+    booking: updated,
+    from: result.from,
+    to: result.to,
+    action: result.action,
+    actorRole: result.role,
+    actorId: input.actor.id,
+    reason: result.reason ?? null,
+    at: input.at,
   });
   return updated;
 }

@@ -152,16 +152,19 @@ export interface NewEvent {
   reason: string | null;
   at: Date;
   location?: { lat: number; lng: number } | null;
+  /** The Idempotency-Key of the request that caused it and a hash of that request (staff writes). */
+  idempotency?: { key: string; hash: string } | null;
 }
 
 /** Appends the next event; the booking row was written first in this transaction, so seq cannot race. */
 export async function appendEvent(q: Queryable, e: NewEvent): Promise<void> {
   await q.query(
-    `insert into visit_events (booking_id, seq, from_status, to_status, action, actor_role, actor_id, staff_id, reason, at, lat, lng)
-     select $1, coalesce(max(seq), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $10, $11
+    `insert into visit_events (booking_id, seq, from_status, to_status, action, actor_role, actor_id, staff_id, reason, at, lat, lng,
+                               idempotency_key, request_hash)
+     select $1, coalesce(max(seq), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz, $10, $11, $12, $13
        from visit_events where booking_id = $1`,
     [e.bookingId, e.fromStatus, e.toStatus, e.action, e.actorRole, e.actorId, e.staffId, e.reason, e.at.toISOString(),
-      e.location?.lat ?? null, e.location?.lng ?? null],
+      e.location?.lat ?? null, e.location?.lng ?? null, e.idempotency?.key ?? null, e.idempotency?.hash ?? null],
   );
 }
 

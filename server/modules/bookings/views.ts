@@ -7,13 +7,18 @@ import {
   describeEvent,
   STATUS_LABELS,
   staffTitle,
+  type ArrivalEstimate,
   type BookingView,
   type StaffCard,
   type TimelineEntry,
+  type VisitStatus,
 } from '@domain';
 import type { Queryable } from '../../db';
 import type { BookingRow } from './repository';
-import { detailsOf } from './details-repository';
+import { detailsOf, type BookingDetails } from './details-repository';
+import { latestLocations } from '../staff/location-repository';
+import { arrivalEstimate, visitPlace } from '../staff/travel';
+import { recordsOf, toCustomerRecord } from '../visit-record/view';
 import { eventsOf, namesOf, staffCards, type EventRow, type StaffCardRow } from './views-repository';
 
 export const STAFF_PHOTO_ROUTE = '/media/staff-photos';
@@ -51,7 +56,6 @@ function toTimelineEntry(e: EventRow, viewerId: string): TimelineEntry {
   };
 }
 
-/** Views for these bookings as the viewer (a customer or a family member) sees them: 5 queries in all. */
 /** The moment the view is for and the change cut-off: they decide which actions the viewer is offered. */
 export interface ViewPolicy {
   now: Date;
@@ -61,12 +65,34 @@ export interface ViewPolicy {
 }
 
 
+/** From arrival on, the customer sees what the staff member recorded. */
+const RECORD_SHOWN_STATUSES: readonly VisitStatus[] = ['arrived', 'in_service', 'completed'];
+
+/**
+ * The day of the visit: the estimated arrival while the staff member travels (customer and family
+ * only; an estimate, never the staff member's location) and the record from arrival on.
+ */
+async function dayOfVisit(q: Queryable, rows: readonly BookingRow[], details: Map<string, BookingDetails>, policy: ViewPolicy) {
+  const travelling = policy.viewerRole === 'dispatcher' ? [] : rows.filter((b) => b.status === 'en_route');
+  const points = travelling.length ? await latestLocations(q, travelling.map((b) => b.id)) : new Map();
+  const eta = new Map<string, ArrivalEstimate>();
+  for (const b of travelling) {
+    const point = points.get(b.id);
+    if (point) eta.set(b.id, arrivalEstimate(point, visitPlace(b, details.get(b.id)?.escort)));
+  }
+  const records = await recordsOf(q, rows.filter((b) => RECORD_SHOWN_STATUSES.includes(b.status)));
+  return { eta, records };
+}
+
+/** Views for these bookings as the viewer (a customer, a family member or a dispatcher) sees them: 5–12 queries in all. */
 export async function bookingViews(q: Queryable, rows: readonly BookingRow[], viewerId: string, policy: ViewPolicy): Promise<BookingView[]> {
   const elders = await namesOf(q, [...new Set(rows.map((b) => b.elderId))]);
   const staff = await staffCards(q, [...new Set(rows.flatMap((b) => (b.staffId ? [b.staffId] : [])))]);
   const events = await eventsOf(q, rows.map((b) => b.id));
   const details = await detailsOf(q, rows.map((b) => b.id));
+  const day = await dayOfVisit(q, rows, details, policy);
   return rows.map((b) => {
+    const record = day.records.get(b.id);
     const staffRow = b.staffId ? staff.get(b.staffId) : undefined;
     return {
       id: b.id,
@@ -91,6 +117,8 @@ export async function bookingViews(q: Queryable, rows: readonly BookingRow[], vi
           : customerActions(b.status, b.elderId === viewerId ? 'customer' : 'family', b.slotStart, policy.now, policy.cutoffMinutes),
       changeDeadline: changeDeadline(b.slotStart, policy.cutoffMinutes).toISOString(),
       doorCode: policy.viewerRole !== 'dispatcher' && DOOR_CODE_STATUSES.includes(b.status) ? b.doorCode : null,
+      eta: day.eta.get(b.id) ?? null,
+      record: record ? toCustomerRecord(record) : null,
       createdAt: new Date(b.createdAt).toISOString(),
     };
   });

@@ -1,4 +1,4 @@
-/** SQL for the dispatch desk: what needs a person, and staff leave. */
+/** SQL for the dispatch desk: what needs a person, staff leave, door-code unlocks. */
 import { canTransition, VISIT_STATUSES } from '@domain';
 import type { Queryable } from '../../db';
 import { BOOKING_COLUMNS, type BookingRow } from '../bookings/repository';
@@ -52,4 +52,16 @@ export async function lockVisitsDuring(q: Queryable, staffId: string, from: stri
 export async function isActiveStaff(q: Queryable, staffId: string): Promise<boolean> {
   const r = await q.query('select 1 from staff_profiles where user_id = $1 and active', [staffId]);
   return r.rows.length > 0;
+}
+
+/** Wipes the wrong door codes counted so far and keeps who did it, when and why (append-only). */
+export async function recordDoorCodeUnlock(
+  q: Queryable,
+  u: { bookingId: string; by: string; reason: string; failuresBefore: number; at: Date },
+): Promise<void> {
+  await q.query(
+    `insert into door_code_unlocks (booking_id, unlocked_by, reason, failures_before, at) values ($1, $2, $3, $4, $5::timestamptz)`,
+    [u.bookingId, u.by, u.reason, u.failuresBefore, u.at.toISOString()],
+  );
+  await q.query('update bookings set door_code_failures = 0 where id = $1', [u.bookingId]);
 }

@@ -1,21 +1,36 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import {
   BookingParamsSchema,
   DispatchBookingSchema,
   DispatchCandidatesSchema,
   DispatchQueueSchema,
   DispatchReasonBodySchema,
+  DoorCodeUnlockBodySchema,
+  ErrorResponseSchema,
+  IdSchema,
   ReassignBodySchema,
   RematchResultSchema,
+  ServiceLevelsQuerySchema,
+  ServiceLevelsSchema,
   StaffLeaveBodySchema,
   StaffLeaveResultSchema,
   StaffParamsSchema,
 } from '@domain';
-import { bearerSecurity, responses } from '../../http';
+import { bearerSecurity, NoContentSchema, responses } from '../../http';
 import { currentUser, type Guards } from '../../plugins/auth';
 import type { DispatchService } from './service';
+import type { ServiceLevelService } from './service-levels';
 
-export const dispatchRoutes: FastifyPluginAsyncTypebox<{ dispatch: DispatchService; guards: Guards }> = async (app, { dispatch, guards }) => {
+const StaffLeaveParamsSchema = Type.Object({ staffId: IdSchema, leaveId: IdSchema }, { additionalProperties: false });
+
+export interface DispatchRoutesOptions {
+  dispatch: DispatchService;
+  serviceLevels: ServiceLevelService;
+  guards: Guards;
+}
+
+export const dispatchRoutes: FastifyPluginAsyncTypebox<DispatchRoutesOptions> = async (app, { dispatch, serviceLevels, guards }) => {
   const dispatcherOnly = guards.role('dispatcher');
   const common = { onRequest: dispatcherOnly };
   const meta = (summary: string) => ({ tags: ['dispatch'], summary, security: bearerSecurity });
@@ -69,5 +84,33 @@ export const dispatchRoutes: FastifyPluginAsyncTypebox<{ dispatch: DispatchServi
       schema: { ...meta('登记人员请假/生病：期间的预约一起重新匹配'), params: StaffParamsSchema, body: StaffLeaveBodySchema, response: responses(201, StaffLeaveResultSchema) },
     },
     async (request, reply) => reply.status(201).send(await dispatch.recordLeave(currentUser(request), request.params.staffId, request.body)),
+  );
+
+  app.delete(
+    '/api/dispatch/staff/:staffId/leave/:leaveId',
+    {
+      ...common,
+      schema: {
+        ...meta('撤销请假（还没开始的删除；已经开始的到现在结束）'),
+        params: StaffLeaveParamsSchema,
+        response: { 204: NoContentSchema, '4xx': ErrorResponseSchema, '5xx': ErrorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      await dispatch.cancelLeave(request.params.staffId, request.params.leaveId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/dispatch/bookings/:id/door-code-unlock',
+    { ...common, schema: { ...meta('上门码输错被锁后，让服务人员重新输入（需原因，留记录）'), params: BookingParamsSchema, body: DoorCodeUnlockBodySchema, response: responses(200, DispatchBookingSchema) } },
+    async (request) => dispatch.unlockDoorCode(currentUser(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/dispatch/service-levels',
+    { ...common, schema: { ...meta('当天服务水平：匹配及时率、准时到达、爽约、未答复的投诉'), querystring: ServiceLevelsQuerySchema, response: responses(200, ServiceLevelsSchema) } },
+    async (request) => serviceLevels.day(request.query.date),
   );
 };

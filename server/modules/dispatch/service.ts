@@ -4,13 +4,16 @@
  * again together, as one batch.
  */
 import {
+  DOOR_CODE_STATUSES,
   DomainError,
+  DOOR_CODE_MAX_FAILURES,
   transition,
   type Clock,
   type DispatchBooking,
   type DispatchCandidate,
   type DispatchQueue,
   type DispatchReasonBody,
+  type DoorCodeUnlockBody,
   type ReassignBody,
   type StaffLeaveBody,
   type StaffLeaveResult,
@@ -25,7 +28,9 @@ import { bookingViews, toStaffCard, type ViewPolicy } from '../bookings/views';
 import { staffCards } from '../bookings/views-repository';
 import { rankFor } from '../matching/matcher';
 import { lockStaff } from '../matching/repository';
-import { insertLeave, isActiveStaff, listPendingOffers, listUnmatched, lockVisitsDuring } from './repository';
+import { checkLeaveRange, recordLeaveAndRematch, withdrawLeaveAtDesk } from './leave';
+import { findLeaveForUpdate } from './leave-repository';
+import { isActiveStaff, listPendingOffers, listUnmatched, recordDoorCodeUnlock } from './repository';
 
 type StaffLeaveResultCounts = Omit<StaffLeaveResult, 'leaveId'>;
 
@@ -46,6 +51,7 @@ export class DispatchService {
       booking: views[i],
       district: r.addressDistrict,
       offerExpiresAt: r.offerExpiresAt ? new Date(r.offerExpiresAt).toISOString() : null,
+      doorCodeLocked: DOOR_CODE_STATUSES.includes(r.status) && r.doorCodeFailures >= DOOR_CODE_MAX_FAILURES,
     }));
   }
 
@@ -142,23 +148,37 @@ export class DispatchService {
    * it), and their offered and confirmed visits in it are matched again, all together.
    */
   async recordLeave(actor: AuthUser, staffId: string, body: StaffLeaveBody): Promise<StaffLeaveResult> {
-    if (Date.parse(body.to) <= Date.parse(body.from)) throw new DomainError('INVALID_TIME_RANGE');
+    checkLeaveRange(body);
     return transactionWithRetry(this.db, async (tx) => {
       if (!(await isActiveStaff(tx, staffId))) throw new DomainError('NOT_FOUND');
-      const now = this.clock.now();
-      const leaveId = await insertLeave(tx, { staffId, from: body.from, to: body.to, reason: body.reason, createdBy: actor.id, at: now });
-      const affected = await lockVisitsDuring(tx, staffId, body.from, body.to);
-      const matching: bookings.BookingRow[] = [];
-      for (const row of affected) {
-        matching.push(
-          await applyTransition(tx, row, {
-            action: 'rematch', actor: { role: 'dispatcher', id: actor.id }, reason: '原定的服务人员临时有事', at: now, staffId: null,
-          }),
-        );
-      }
-      const ended = await matchAll(tx, matching, now, this.lifecycle.offerTtlMinutes, [staffId]);
-      const unmatched = ended.filter((r) => r.status === 'unmatched').length;
-      return { leaveId, affected: affected.length, reassigned: ended.length - unmatched, unmatched };
+      return recordLeaveAndRematch(tx, {
+        staffId, body, recordedBy: actor.id, actor: { role: 'dispatcher', id: actor.id }, now: this.clock.now(), offerTtlMinutes: this.lifecycle.offerTtlMinutes,
+      });
+    });
+  }
+
+  /** Withdraws leave (theirs or the staff member's own): see withdrawLeaveAtDesk. */
+  async cancelLeave(staffId: string, leaveId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const leave = await findLeaveForUpdate(tx, staffId, leaveId);
+      if (!leave) throw new DomainError('NOT_FOUND');
+      await withdrawLeaveAtDesk(tx, leave, this.clock.now());
+    });
+  }
+
+  /**
+   * After too many wrong door codes the check locks; the dispatcher, having made sure the right
+   * person is at the right door (a call), lets them try again. Recorded in an append-only audit.
+   */
+  async unlockDoorCode(actor: AuthUser, id: string, body: DoorCodeUnlockBody): Promise<DispatchBooking> {
+    const reason = body.reason.trim();
+    if (!reason) throw new DomainError('REASON_REQUIRED');
+    return this.db.transaction(async (tx) => {
+      const row = await this.lockWithVersion(tx, id, body.version);
+      if (!DOOR_CODE_STATUSES.includes(row.status)) throw new DomainError('TRANSITION_NOT_ALLOWED', { from: row.status });
+      await recordDoorCodeUnlock(tx, { bookingId: id, by: actor.id, reason, failuresBefore: row.doorCodeFailures, at: this.clock.now() });
+      // The version stays: the staff member at the door must not be told their page is stale.
+      return (await this.views(tx, actor, [{ ...row, doorCodeFailures: 0 }]))[0];
     });
   }
 }

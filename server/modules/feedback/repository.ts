@@ -31,6 +31,23 @@ export async function insertRating(q: Queryable, r: Omit<RatingRow, 'createdAt'>
   return res.rows[0] ?? null;
 }
 
+/**
+ * A new rating moves the staff member's rating: a running mean that starts from their current
+ * rating as if it were RATING_PRIOR_WEIGHT ratings, so one early 1-star does not sink a newcomer
+ * (nor one 5-star lift them) while many ratings come to dominate.
+ */
+export const RATING_PRIOR_WEIGHT = 5;
+
+export async function applyToStaffRating(q: Queryable, staffId: string, stars: number): Promise<void> {
+  await q.query(
+    `update staff_profiles
+        set rating = round(((rating * (rating_count + $3) + $2) / (rating_count + $3 + 1))::numeric, 3)::double precision,
+            rating_count = rating_count + 1
+      where user_id = $1`,
+    [staffId, stars, RATING_PRIOR_WEIGHT],
+  );
+}
+
 export interface ComplaintRow {
   id: string;
   bookingId: string;

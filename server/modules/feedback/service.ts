@@ -64,7 +64,11 @@ export class FeedbackService {
       if (!canRate(booking.status)) throw new DomainError('RATING_NOT_ALLOWED', { status: booking.status });
       const comment = clean(body.comment);
       const saved = await repo.insertRating(tx, { bookingId, ratedBy: actor.id, stars: body.stars, nps: body.nps, tags: body.tags, comment, at: this.clock.now() });
-      if (saved) return { value: ratingView(saved), created: true };
+      if (saved) {
+        // Matching weighs the rating: it moves with what customers say (in the same transaction).
+        if (booking.staffId) await repo.applyToStaffRating(tx, booking.staffId, saved.stars);
+        return { value: ratingView(saved), created: true };
+      }
       const existing = await repo.findRating(tx, bookingId);
       const retry =
         existing &&

@@ -1,26 +1,30 @@
 /**
- * Photos of claim documents, taken by the customer before the visit. Bytes on local disk (one
- * file per photo, random names), a row per photo in the database. Seen only by the elder,
+ * Photos of claim documents taken by the customer before the visit (the staff member's photos and
+ * the signature are added by the visit record, server/modules/visit-record). Bytes in the
+ * FileStore (one object per photo, random names), a row per photo in the database. Seen only by the elder,
  * family members the elder consents to, and the staff member the visit is assigned to; anyone
  * else is told the booking does not exist (ids cannot be probed).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { DomainError, holdsSlot, isTerminal, MAX_FILE_BYTES, MAX_FILES_PER_BOOKING, type BookingFile, type Clock } from '@domain';
 import type { Db, Queryable } from '../../db';
+import type { FileStore } from '../../storage/file-store';
 import type { AuthUser } from '../../types';
 import { visibleElderIds } from '../customers/access';
 import { EXTENSION, sniffImage } from './image-type';
 import * as repo from './repository';
 
-const toView = (f: repo.FileRow): BookingFile => ({
+export const fileUrl = (id: string) => `/api/files/${id}`;
+
+export const toFileView = (f: repo.FileRow): BookingFile => ({
   id: f.id,
   bookingId: f.bookingId,
   contentType: f.contentType,
   sizeBytes: f.sizeBytes,
   createdAt: new Date(f.createdAt).toISOString(),
-  url: `/api/files/${f.id}`,
+  url: fileUrl(f.id),
+  kind: f.kind,
+  itemKey: f.itemKey,
 });
 
 /**
@@ -42,7 +46,7 @@ export class FileService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly dir: string,
+    private readonly store: FileStore,
   ) {}
 
   async upload(user: AuthUser, bookingId: string, bytes: Buffer): Promise<BookingFile> {
@@ -51,20 +55,19 @@ export class FileService {
     if (!type) throw new DomainError('FILE_TYPE_NOT_ALLOWED');
     const id = randomUUID();
     const storageName = `${id}.${EXTENSION[type]}`;
-    await mkdir(this.dir, { recursive: true });
-    await writeFile(join(this.dir, storageName), bytes, { flag: 'wx' });
+    await this.store.put(storageName, bytes, type);
     try {
       return await this.db.transaction(async (tx) => {
         const booking = await visibleBooking(tx, user, bookingId);
         if (isTerminal(booking.status)) throw new DomainError('TRANSITION_NOT_ALLOWED');
-        if ((await repo.countFor(tx, bookingId)) >= MAX_FILES_PER_BOOKING) throw new DomainError('FILE_LIMIT_REACHED');
+        if ((await repo.countFor(tx, bookingId, 'customer')) >= MAX_FILES_PER_BOOKING) throw new DomainError('FILE_LIMIT_REACHED');
         const sha256 = createHash('sha256').update(bytes).digest('hex');
         const row = await repo.insert(tx, { id, bookingId, uploadedBy: user.id, contentType: type, sizeBytes: bytes.length, sha256, storageName, at: this.clock.now() });
-        return toView(row);
+        return toFileView(row);
       });
     } catch (err) {
       // Refused or failed: no orphan bytes left on disk.
-      await unlink(join(this.dir, storageName)).catch(() => undefined);
+      await this.store.delete(storageName);
       throw err;
     }
   }
@@ -72,7 +75,7 @@ export class FileService {
   async list(user: AuthUser, bookingId: string): Promise<BookingFile[]> {
     return this.db.transaction(async (tx) => {
       await visibleBooking(tx, user, bookingId);
-      return (await repo.listFor(tx, bookingId)).map(toView);
+      return (await repo.listFor(tx, bookingId)).map(toFileView);
     });
   }
 
@@ -83,6 +86,6 @@ export class FileService {
       await visibleBooking(tx, user, f.bookingId);
       return f;
     });
-    return { contentType: file.contentType, bytes: await readFile(join(this.dir, file.storageName)) };
+    return { contentType: file.contentType, bytes: await this.store.get(file.storageName) };
   }
 }

@@ -1,72 +1,40 @@
 /**
  * A staff member's work: only visits assigned to them (OWASP API1), with the customer's name
  * masked, the address shown while the visit is theirs and the phone only once they confirmed
- * (OWASP API3). Every action goes through the lifecycle with the version the person saw.
+ * (OWASP API3). The board, one task with its record, the actions of the day (each applied once
+ * per Idempotency-Key) and the location shared while travelling.
  */
-import { randomInt } from 'node:crypto';
 import {
-  allowedActions,
-  canTransition,
-  CONTACT_VISIBLE_STATUSES,
+  chinaDate,
+  chinaInstant,
   DomainError,
-  STATUS_LABELS,
+  DOOR_CODE_MAX_FAILURES,
+  holdsSlot,
   type Clock,
+  type Location,
   type StaffActionBody,
-  type StaffTask,
-  type VisitAction,
+  type StaffActionName,
+  type StaffTaskBoard,
+  type StaffTaskCard,
+  type StaffTaskDetail,
 } from '@domain';
 import type { LifecycleConfig } from '../../config';
-import type { Db, Queryable } from '../../db';
+import { transactionWithRetry, type Db } from '../../db';
+import { recordDoorCodeFailure } from '../bookings/repository';
+import { listFor } from '../files/repository';
+import { toFileView } from '../files/service';
 import type { AuthUser } from '../../types';
-import { applyTransition } from '../bookings/lifecycle';
-import { matchAll } from '../bookings/matching-flow';
-import { recordDoorCodeFailure, type BookingRow } from '../bookings/repository';
-import { contactsOf, findAssignedForUpdate, listHeldByStaff } from './repository';
+import { recordOf } from '../visit-record/view';
+import { actOnce } from './actions';
+import { groupBoard } from './board';
+import { taskCards } from './cards';
+import { idempotency } from './idempotency';
+import { saveLocation } from './location-repository';
+import { announceArrivalEstimate } from '../live/announce';
+import { findAssignedForUpdate, findOnBoard, listBoard, type Day } from './repository';
 
-/** 张秀英 → 张**: enough to greet the right person at the door, no more. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  return chars.length <= 1 ? `${name}*` : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
-}
-
-/** The API's staff actions and the lifecycle action each one is. */
-export const STAFF_ACTIONS = {
-  confirm: 'confirm',
-  decline: 'decline',
-  depart: 'depart',
-  arrive: 'arrive',
-  start: 'start_service',
-  complete: 'complete',
-  'no-show': 'report_customer_no_show',
-} as const satisfies Record<string, VisitAction>;
-export type StaffActionName = keyof typeof STAFF_ACTIONS;
-
-/** Wrong door codes allowed before the check locks (a dispatcher must then step in). */
-export const DOOR_CODE_MAX_FAILURES = 5;
-
-function toTask(b: BookingRow, contact: { name: string; phone: string | null } | undefined): StaffTask {
-  return {
-    id: b.id,
-    status: b.status,
-    statusLabel: STATUS_LABELS[b.status],
-    version: b.version,
-    serviceType: b.serviceType,
-    claimType: b.claimType,
-    customerName: maskName(contact?.name ?? ''),
-    slotStart: new Date(b.slotStart).toISOString(),
-    slotEnd: new Date(b.slotEnd).toISOString(),
-    address: { label: b.addressLabel, text: b.addressText, district: b.addressDistrict },
-    note: b.note,
-    offerExpiresAt: b.status === 'offered' && b.offerExpiresAt ? new Date(b.offerExpiresAt).toISOString() : null,
-    customerPhone: CONTACT_VISIBLE_STATUSES.includes(b.status) ? (contact?.phone ?? null) : null,
-    allowedActions: allowedActions(b.status, 'staff'),
-  };
-}
-
-/** Six digits from a cryptographic source: guessing at the door is what the failure limit stops. */
-const newDoorCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
-
-type Outcome = { kind: 'done'; task: StaffTask | null } | { kind: 'wrong_code' };
+export { maskName } from './cards';
+export { STAFF_ACTIONS, type StaffActionName } from '@domain';
 
 export class StaffService {
   constructor(
@@ -75,20 +43,41 @@ export class StaffService {
     private readonly lifecycle: LifecycleConfig,
   ) {}
 
-  async tasks(staff: AuthUser): Promise<StaffTask[]> {
+  /** Today in China time, as the bounds of its instants. */
+  private today(): Day & { date: string } {
+    const date = chinaDate(this.clock.now());
+    const start = chinaInstant(date, '00:00');
+    return { date, start, end: new Date(start.getTime() + 24 * 3_600_000) };
+  }
+
+  async board(staff: AuthUser): Promise<StaffTaskBoard> {
+    const today = this.today();
+    return this.db.transaction(async (tx) => groupBoard(await taskCards(tx, staff.id, await listBoard(tx, staff.id, today)), today.date));
+  }
+
+  /**
+   * One task with its record and photos: while the visit holds their time, or on the day it
+   * finished (then without the photos: they are the customer's again, as in the files rules).
+   */
+  async detail(staff: AuthUser, bookingId: string): Promise<StaffTaskDetail> {
     return this.db.transaction(async (tx) => {
-      const rows = await listHeldByStaff(tx, staff.id);
-      const contacts = await contactsOf(tx, rows.map((r) => r.id));
-      return rows.map((r) => toTask(r, contacts.get(r.id)));
+      const row = await findOnBoard(tx, bookingId, staff.id, this.today());
+      if (!row) throw new DomainError('NOT_FOUND');
+      const [task] = await taskCards(tx, staff.id, [row]);
+      const files = holdsSlot(row.status) ? (await listFor(tx, row.id)).map(toFileView) : [];
+      return { task, record: await recordOf(tx, row), files };
     });
   }
 
   /**
-   * One action on a visit assigned to this staff member, from the version they saw. Returns the
-   * task as it is now, or null when it is no longer theirs (declined: it went to someone else).
+   * One action, from the version they saw. Returns the task as it is now, or null when it is no
+   * longer theirs (declined: it went to someone else). A replayed key returns the task as it is
+   * now and changes nothing.
    */
-  async act(staff: AuthUser, bookingId: string, name: StaffActionName, body: StaffActionBody): Promise<StaffTask | null> {
-    const outcome = await this.db.transaction((tx) => this.actOnce(tx, staff, bookingId, STAFF_ACTIONS[name], body));
+  async act(staff: AuthUser, bookingId: string, name: StaffActionName, body: StaffActionBody, key?: string): Promise<StaffTaskCard | null> {
+    const idem = idempotency(key, ['action', bookingId, name, body]);
+    const ctx = { clock: this.clock, lifecycle: this.lifecycle };
+    const outcome = await transactionWithRetry(this.db, (tx) => actOnce(tx, ctx, { staff, bookingId, name, body, idem }));
     if (outcome.kind === 'done') return outcome.task;
     // A wrong code changes nothing but the count of failures, kept even though the action is refused.
     const failures = await this.db.transaction((tx) => recordDoorCodeFailure(tx, bookingId));
@@ -97,33 +86,17 @@ export class StaffService {
     });
   }
 
-  private async actOnce(tx: Queryable, staff: AuthUser, bookingId: string, action: VisitAction, body: StaffActionBody): Promise<Outcome> {
-    const row = await findAssignedForUpdate(tx, bookingId, staff.id);
-    if (!row) throw new DomainError('NOT_FOUND');
-    if (row.version !== body.version) throw new DomainError('VERSION_CONFLICT');
-    const now = this.clock.now();
-    const actor = { role: 'staff' as const, id: staff.id };
-    if (action === 'arrive') {
-      // Only where arriving is allowed at all is a code checked (and a wrong one counted).
-      if (!canTransition(row.status, 'arrive', 'staff')) throw new DomainError('TRANSITION_NOT_ALLOWED', { from: row.status, action });
-      if (row.doorCodeFailures >= DOOR_CODE_MAX_FAILURES) throw new DomainError('DOOR_CODE_LOCKED');
-      if (!body.doorCode) throw new DomainError('DOOR_CODE_REQUIRED');
-      if (body.doorCode !== row.doorCode) return { kind: 'wrong_code' };
-    }
-    const changed = await applyTransition(tx, row, {
-      action,
-      actor,
-      reason: body.reason,
-      at: now,
-      location: body.location ?? null,
-      doorCode: action === 'confirm' ? newDoorCode() : undefined,
+  /** The phone's latest point while on the way; only the newest is kept, and only while en route. */
+  async shareLocation(staff: AuthUser, bookingId: string, location: Location): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      // Locked, so a point cannot land after the arrival that forgets it.
+      const row = await findAssignedForUpdate(tx, bookingId, staff.id);
+      if (!row) throw new DomainError('NOT_FOUND');
+      if (row.status !== 'en_route') throw new DomainError('TRANSITION_NOT_ALLOWED', { from: row.status });
+      const point = { lat: location.lat, lng: location.lng, at: this.clock.now() };
+      await saveLocation(tx, { bookingId, staffId: staff.id, ...point });
+      // The customer's page hears the new estimated arrival (never the point itself) at commit.
+      await announceArrivalEstimate(tx, row, point);
     });
-    if (action === 'decline') {
-      // Matched again at once, without this person; the customer's timeline says so.
-      await matchAll(tx, [changed], now, this.lifecycle.offerTtlMinutes);
-      return { kind: 'done', task: null };
-    }
-    const contacts = await contactsOf(tx, [row.id]);
-    return { kind: 'done', task: toTask(changed, contacts.get(row.id)) };
   }
 }

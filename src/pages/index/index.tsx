@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { BigButton, HotlineButton, Loading, Notice, PageShell, VisitCard } from '@/components';
+import { useFollow } from '@/hooks/use-follow';
 import { usePullRefresh } from '@/hooks/use-pull-refresh';
 import { useSessionGate } from '@/hooks/use-session-gate';
 import { useShowLoad } from '@/hooks/use-show-load';
@@ -40,6 +41,8 @@ const HomePage = observer(() => {
   const ready = useSessionGate('customer');
   useShowLoad(ready, () => void visits.loadList());
   usePullRefresh(() => visits.loadList());
+  // The next-visit card moves on by itself (confirmed, on the way) while the home page is open.
+  useFollow(ready ? { kind: 'list' } : null);
 
   if (!ready) return <GateFallback />;
 

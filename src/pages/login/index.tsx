@@ -13,6 +13,7 @@ import './index.scss';
 const GROUPS: Array<{ role: DemoUser['role']; title: string }> = [
   { role: 'customer', title: '长辈 / 家属' },
   { role: 'staff', title: '服务人员' },
+  { role: 'dispatcher', title: '调度员' },
 ];
 
 function DemoUsers({ users, busy, onPick }: { users: DemoUser[]; busy: boolean; onPick: (id: string) => void }) {
@@ -38,6 +39,8 @@ function DemoUsers({ users, busy, onPick }: { users: DemoUser[]; busy: boolean; 
 const LoginPage = observer(() => {
   const { session } = stores;
 
+  // The one place that leaves this page once signed in (a second relaunch from the tap could
+  // land after the person, or a link, had already moved on, and take them back to the start).
   useEffect(() => {
     if (session.status === 'signedIn') void nav.relaunch(homeRouteFor(session.user?.role));
   }, [session.status, session.user]);
@@ -46,9 +49,6 @@ const LoginPage = observer(() => {
     if (session.demoState === 'idle') void session.loadDemoUsers();
   }, [session]);
 
-  const after = (ok: boolean) => {
-    if (ok) void nav.relaunch(homeRouteFor(session.user?.role));
-  };
   const showWechat = IS_WEAPP || session.demoState === 'disabled';
 
   return (
@@ -60,7 +60,7 @@ const LoginPage = observer(() => {
       {session.error ? <Notice tone='error' text={session.error} testId='login-error' /> : null}
 
       {session.demoState === 'loading' ? <Loading text='正在准备登录…' /> : null}
-      {session.demoState === 'ready' ? <DemoUsers users={session.demoUsers} busy={session.signingIn} onPick={(id) => void session.signInAs(id).then(after)} /> : null}
+      {session.demoState === 'ready' ? <DemoUsers users={session.demoUsers} busy={session.signingIn} onPick={(id) => void session.signInAs(id)} /> : null}
       {session.demoState === 'error' ? (
         <Notice tone='error' title='暂时连不上服务' text={session.demoError ?? undefined} testId='demo-error'>
           <BigButton label='重试' onTap={() => void session.loadDemoUsers()} />
@@ -77,7 +77,7 @@ const LoginPage = observer(() => {
             sublabel='用您的微信身份登录，不用输入密码'
             busy={session.signingIn}
             busyLabel='正在登录…'
-            onTap={() => void session.signInWithWechat().then(after)}
+            onTap={() => void session.signInWithWechat()}
           />
         </View>
       ) : null}

@@ -32,15 +32,26 @@ const ElderModeSwitch = observer(() => {
   );
 });
 
+/** 我的消息, with how many are unread (in words: never a red dot alone). */
+const MessagesEntry = observer(() => {
+  const { unread } = stores.messages;
+  const sub = unread > 0 ? `有 ${unread} 条没看过` : '预约的每一步都会告诉您';
+  return <BigButton label='我的消息' sublabel={sub} variant='secondary' onTap={() => void nav.go(ROUTES.messages)} testId='go-messages' />;
+});
+
 const MePage = observer(() => {
-  const { session, preferences } = stores;
+  const { session, preferences, messages } = stores;
   const ready = useSessionGate('customer');
-  useShowLoad(ready, () => void preferences.load());
+  useShowLoad(ready, () => {
+    void preferences.load();
+    void messages.refreshUnread();
+  });
   if (!ready) return <GateFallback />;
   return (
     <PageShell>
       <Heading>我的</Heading>
       <Text className='text'>{session.user?.name}，您好</Text>
+      <MessagesEntry />
       <ElderModeSwitch />
       <PreferencesSection />
       <Heading level={2}>家人和帮助</Heading>

@@ -1,5 +1,5 @@
 import { observer } from 'mobx-react-lite';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { BookingView } from '@domain/schemas';
 import { BigButton, Loading, Notice, PageShell } from '@/components';
 import { useSessionGate } from '@/hooks/use-session-gate';
@@ -7,6 +7,14 @@ import { useShowLoad } from '@/hooks/use-show-load';
 import { nav, ROUTES } from '@/platform/nav';
 import { GateFallback } from '@/parts/gate-fallback';
 import { stores } from '@/wiring';
+
+/** While a change form is open, the visit is not refreshed under the person (VisitFollow waits). */
+function useHoldFollow() {
+  useEffect(() => {
+    stores.visits.formOpened();
+    return () => stores.visits.formClosed();
+  }, []);
+}
 
 /**
  * The frame of the pages that act on one visit (cancel, reschedule, rate, complain): signed in,
@@ -16,6 +24,7 @@ export const VisitPageGate = observer(({ children, onReady }: { children: (b: Bo
   const { visits } = stores;
   const ready = useSessionGate('customer');
   const id = nav.params().id ?? '';
+  useHoldFollow();
   useShowLoad(ready, () => {
     if (!id) return;
     if (visits.current?.id !== id) void visits.loadVisit(id);

@@ -23,6 +23,10 @@ export interface TourData {
   familyLinkId(): Promise<string>;
   /** An invitation from 陈磊 to his mother 王桂兰, opened on her phone. */
   invitationToken(): Promise<string>;
+  /** A session of the seeded dispatcher 周敏 (dev login by the seed's fixed id). */
+  dispatcherToken(): Promise<string>;
+  /** A dispatcher's invitation for a new staff member, not yet opened. */
+  staffInviteToken(): Promise<string>;
 }
 
 export interface TourStop {
@@ -120,6 +124,20 @@ const escortUpTo = (route: string) => (page: Page, open: Opener) => bookUpTo(pag
 const withId = (route: string, id: (d: TourData) => Promise<string>) => async (_p: Page, open: Opener, d: TourData) => open(route, { id: await id(d) });
 const upcoming = async (d: TourData) => (await d.upcomingVisit()).id;
 
+/**
+ * The dispatch console, signed in as the dispatcher. The login page lists customers and staff
+ * only, so the stop starts signed out and puts the dispatcher's session where the app keeps it
+ * (Taro H5 stores values as {"data": …}) before loading the page.
+ */
+const asDispatcher =
+  (route: string, id?: (d: TourData) => Promise<string>) =>
+  async (page: Page, open: Opener, d: TourData): Promise<void> => {
+    const token = await d.dispatcherToken();
+    await open('/pages/login/index');
+    await page.evaluate((t) => localStorage.setItem('homevisit.token', JSON.stringify({ data: t })), token);
+    await open(route, id ? { id: await id(d) } : {});
+  };
+
 export const TOUR: Record<string, TourStop> = {
   '/pages/index/index': { as: 'elder', reach: (_p, open) => open('/pages/index/index') },
   '/pages/login/index': { as: 'signedOut', reach: (_p, open) => open('/pages/login/index') },
@@ -159,11 +177,29 @@ export const TOUR: Record<string, TourStop> = {
   '/visit/pages/complaint/index': { as: 'elder', reach: withId('/visit/pages/complaint/index', upcoming) },
   '/visit/pages/rate/index': { as: 'elder', reach: withId('/visit/pages/rate/index', async (d) => (await d.completedVisit()).id) },
   '/staff/pages/tasks/index': { as: 'staff', reach: (_p, open) => open('/staff/pages/tasks/index') },
+  // The staff member's task and signing pages on the visit offered to them; joining opens signed out.
+  '/staff/pages/task/index': { as: 'staff', reach: withId('/staff/pages/task/index', upcoming) },
+  '/staff/pages/signature/index': { as: 'staff', reach: withId('/staff/pages/signature/index', upcoming) },
+  '/staff/pages/availability/index': { as: 'staff', reach: (_p, open) => open('/staff/pages/availability/index') },
+  '/staff/pages/join/index': { as: 'signedOut', reach: async (_p, open, d) => open('/staff/pages/join/index', { token: await d.staffInviteToken() }) },
   '/family/pages/list/index': { as: 'family', reach: (_p, open) => open('/family/pages/list/index') },
   '/family/pages/invite/index': { as: 'family', reach: (_p, open) => open('/family/pages/invite/index') },
   '/family/pages/link/index': { as: 'family', reach: withId('/family/pages/link/index', (d) => d.familyLinkId()) },
   '/family/pages/consent/index': {
     as: 'invitedElder',
     reach: async (_p, open, d) => open('/family/pages/consent/index', { token: await d.invitationToken() }),
+  },
+  '/dispatch/pages/console/index': { as: 'signedOut', reach: asDispatcher('/dispatch/pages/console/index') },
+  '/dispatch/pages/booking/index': { as: 'signedOut', reach: asDispatcher('/dispatch/pages/booking/index', upcoming) },
+  '/dispatch/pages/staff/index': { as: 'signedOut', reach: asDispatcher('/dispatch/pages/staff/index') },
+  '/dispatch/pages/new-staff/index': { as: 'signedOut', reach: asDispatcher('/dispatch/pages/new-staff/index') },
+  // 我的消息, from its entry on 我的 (after a visit of the elder's was done, so there are messages).
+  '/messages/pages/list/index': {
+    as: 'elder',
+    reach: async (page, open, d) => {
+      await d.completedVisit();
+      await open('/pages/me/index');
+      await tap(page, /^我的消息/);
+    },
   },
 };

@@ -3,6 +3,7 @@
  * it: the elder books, the staff member confirms and completes a visit, a son invites his mother.
  * Each piece is made on first use and remembered, so a stop that cannot get its data fails alone.
  */
+import { DEMO_IDS } from '../../../server/seed/data';
 import { PEOPLE, type TourData } from './page-tour';
 
 interface Call {
@@ -21,6 +22,24 @@ async function call<T>(url: string, init: Call = {}): Promise<T> {
   const text = await res.text();
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url.replace(/^https?:\/\/[^/]+/, '')} → ${res.status} ${text}`);
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A real 1×1 PNG: the customer's signature, as far as the server can tell. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+/** What 完成 needs on a claim visit: each document settled (here: the customer has none yet) and the signature. */
+async function fillRecord(base: string, staff: string, id: string): Promise<void> {
+  const task = `${base}/api/staff/tasks/${id}`;
+  const { record } = await call<{ record: { documents: Array<{ key: string }> } }>(task, { token: staff });
+  for (const d of record.documents) {
+    await call(`${task}/record/documents/${d.key}`, { method: 'PUT', token: staff, key: `tour-doc-${id}-${d.key}`, body: { status: 'not_available', originalTaken: false } });
+  }
+  const res = await fetch(`${task}/signature`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${staff}`, 'content-type': 'image/png', 'idempotency-key': `tour-sign-${id}` },
+    body: new Uint8Array(PNG),
+  });
+  if (!res.ok) throw new Error(`signature → ${res.status} ${await res.text()}`);
 }
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {
@@ -83,6 +102,7 @@ export function tourData(base: string): TourData & { staffName(): Promise<string
     for (const action of ['confirm', 'depart', 'arrive', 'start', 'complete']) {
       const body: Record<string, unknown> = { version };
       if (action === 'arrive') body.doorCode = (await call<Booking>(`${base}/api/bookings/${b.id}`, { token: elder })).doorCode;
+      if (action === 'complete') await fillRecord(base, staff, b.id);
       version = (await call<{ version: number }>(`${base}/api/staff/tasks/${b.id}/${action}`, { method: 'POST', token: staff, body })).version;
     }
     return { id: b.id };
@@ -99,5 +119,16 @@ export function tourData(base: string): TourData & { staffName(): Promise<string
     return (await call<{ token: string }>(`${base}/api/family/invitations`, { method: 'POST', token, body: { relation: 'son' } })).token;
   });
 
-  return { upcomingVisit, completedVisit, familyLinkId, invitationToken, staffName: async () => (await upcomingVisit()).staffName };
+  const dispatcherToken = once(async () => (await call<{ token: string }>(`${base}/api/auth/dev-login`, { method: 'POST', body: { userId: DEMO_IDS.dispatcher } })).token);
+
+  /** The dispatcher adds a staff member; the invitation is what the new person opens. */
+  const staffInviteToken = once(async () => {
+    const body = {
+      name: '孙丽娟', staffNo: 'TOUR0001', gender: 'female', phone: '13912345678', skills: ['claim'], certificates: [], dialects: [],
+      area: { district: '静安区', radiusKm: 5 }, dailyCap: 4,
+    };
+    return (await call<{ invitation: { token: string } }>(`${base}/api/dispatch/staff`, { method: 'POST', token: await dispatcherToken(), body })).invitation.token;
+  });
+
+  return { upcomingVisit, completedVisit, familyLinkId, invitationToken, dispatcherToken, staffInviteToken, staffName: async () => (await upcomingVisit()).staffName };
 }

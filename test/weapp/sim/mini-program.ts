@@ -19,7 +19,8 @@ import { Renderer, type RenderedView } from './renderer';
 import { Screen } from './screen';
 import { createWx, type Modal } from './wx-shim';
 
-export const DEFAULT_DIST = path.resolve(__dirname, '../../../dist/weapp');
+/** The WeChat build under test; WEAPP_DIR points at another (parallel work builds into its own folder). */
+export const DEFAULT_DIST = path.resolve(process.env.WEAPP_DIR || path.resolve(__dirname, '../../../dist/weapp'));
 /** The API base the weapp build has baked in by default (config/index.ts). */
 export const DEFAULT_BAKED_API_BASE = 'http://localhost:3000';
 const MAX_STACK = 10;
@@ -114,11 +115,12 @@ export class MiniProgram {
   private inFlight = 0;
   private lastActivity = Date.now();
   private readonly storageItems: Map<string, string>;
+  private readonly closeSockets: () => void;
 
   private constructor(private readonly opts: MiniProgramOptions) {
     this.distDir = opts.distDir ?? DEFAULT_DIST;
     this.manifest = readManifest(this.distDir);
-    const { wx, storage } = createWx({
+    const { wx, storage, closeSockets } = createWx({
       call: (what, fn) => void this.realm.call(what, fn),
       copyIn: (v) => this.realm.copyIn(v),
       bakedApiBase: opts.bakedApiBase ?? DEFAULT_BAKED_API_BASE,
@@ -150,6 +152,7 @@ export class MiniProgram {
       },
     });
     this.storageItems = storage;
+    this.closeSockets = closeSockets;
     for (const [key, value] of Object.entries(opts.storage ?? {})) storage.set(key, JSON.stringify(value));
     this.realm = new AppRealm(this.distDir, { wx, getCurrentPages: () => this.pagesForApp() });
     this.renderer = new Renderer(this.distDir, (caller, owner, method, e) => this.dispatch(caller, owner, method, e));
@@ -255,6 +258,7 @@ export class MiniProgram {
       entry.container.remove();
     }
     this.realm.close();
+    this.closeSockets();
     openPrograms.delete(this);
     if (!openPrograms.size) process.off('unhandledRejection', onUnhandledRejection);
   }

@@ -1,12 +1,14 @@
 /**
  * The `wx` object the simulated app sees: a small, documented stand-in for WeChat's APIs (see
  * test/weapp/README.md). Network and sign-in are real: `wx.request` goes over HTTP to the test
- * server, `wx.login` gets its code from the fake WeChat HTTP API the server exchanges it with.
+ * server, `wx.connectSocket` opens a real WebSocket to it (./socket.ts), `wx.login` gets its code
+ * from the fake WeChat HTTP API the server exchanges it with.
  * APIs the app calls that are not here are `undefined`, so using one fails loudly in the tests.
  * Callbacks run asynchronously with values copied into the app's realm, as in WeChat.
  */
 import timers from 'node:timers';
 import { httpCall } from './http';
+import { socketApi } from './socket';
 
 type Callbacks = { success?: (r: unknown) => void; fail?: (r: unknown) => void; complete?: (r: unknown) => void };
 type Args = Callbacks & Record<string, unknown>;
@@ -185,12 +187,14 @@ function settle(host: WxHost, api: string, opts: Args, work: Promise<unknown>) {
 export function createWx(host: WxHost) {
   const info = deviceInfo(host);
   const store = storage(host);
+  const sockets = socketApi(host);
   const feedback = (api: string) => (opts: Args) => {
     host.record(api, { ...opts, success: undefined, fail: undefined, complete: undefined });
     later(host, api, opts, true, {});
   };
   const wx: Record<string, unknown> = {
     request: (opts: Args) => request(host, opts),
+    connectSocket: (opts: Args) => sockets.connectSocket(opts),
     login: (opts: Args = {}) => settle(host, 'login', opts, host.loginCode().then((code) => ({ code }))),
     checkSession: (opts: Args = {}) => later(host, 'checkSession', opts, true, {}),
     ...store.api,
@@ -249,5 +253,5 @@ export function createWx(host: WxHost) {
     getUpdateManager: () => ({ onCheckForUpdate() {}, onUpdateReady() {}, onUpdateFailed() {}, applyUpdate() {} }),
     reportAnalytics() {},
   };
-  return { wx, storage: store.items };
+  return { wx, storage: store.items, closeSockets: sockets.closeAll };
 }

@@ -6,7 +6,6 @@ import { useSessionGate } from '@/hooks/use-session-gate';
 import { nav, ROUTES } from '@/platform/nav';
 import { callPhone } from '@/platform/phone';
 import { CAN_READ_ALOUD, readAloud } from '@/platform/speech';
-import { requestVisitUpdates } from '@/platform/subscribe';
 import { GateFallback } from '@/parts/gate-fallback';
 import { stores } from '@/wiring';
 import { DraftLost } from '../../parts/draft-lost';
@@ -50,7 +49,7 @@ function PhotosMissing({ bookingId }: { bookingId: string }) {
 }
 
 const ConfirmPage = observer(() => {
-  const { draft, visits, session } = stores;
+  const { draft, visits, session, messages } = stores;
   const ready = useSessionGate('customer');
   const [madeWithMissingPhotos, setMade] = useState<string | null>(null);
   if (!ready) return <GateFallback />;
@@ -62,8 +61,9 @@ const ConfirmPage = observer(() => {
   const lines = summaryLines(draft, !session.booksOnlyForSelf);
 
   const submit = async () => {
-    // WeChat allows the subscribe request only straight from the tap: ask first, then send.
-    const asked = requestVisitUpdates();
+    // WeChat allows the subscribe request only straight from the tap: ask first (templates not
+    // refused before), then send; the answers are reported to the server.
+    const asked = messages.askAtBooking();
     const booking = await draft.submit();
     await asked;
     if (!booking) return;

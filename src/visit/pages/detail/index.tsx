@@ -1,10 +1,11 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { useEffect, useRef } from 'react';
 import { HOTLINE } from '@domain/errors';
 import { canComplain } from '@domain/feedback';
-import { formatVisitWindow } from '@domain/time';
 import type { BookingView } from '@domain/schemas';
-import { AntiFraudNotice, BigButton, Heading, HotlineButton, Loading, Notice, PageShell, StaffCard, StatusBadge, Timeline, serviceLine } from '@/components';
+import { AntiFraudNotice, BigButton, Heading, HotlineButton, Loading, Notice, PageShell, StaffCard, Timeline } from '@/components';
+import { useFollow } from '@/hooks/use-follow';
 import { usePullRefresh } from '@/hooks/use-pull-refresh';
 import { useSessionGate } from '@/hooks/use-session-gate';
 import { useShowLoad } from '@/hooks/use-show-load';
@@ -14,26 +15,23 @@ import { callPhone } from '@/platform/phone';
 import { GateFallback } from '@/parts/gate-fallback';
 import { stores } from '@/wiring';
 import { AfterVisit } from '../../parts/after-visit';
+import { ArrivalCard } from '../../parts/arrival-card';
 import { ChangeActions } from '../../parts/change-actions';
 import { VisitPassport } from '../../parts/passport';
+import { RecordCard } from '../../parts/record-card';
+import { StatusCard } from '../../parts/status-card';
+import { WechatReminderOffer } from '../../parts/wechat-reminder-offer';
 import './index.scss';
 
-const VisitBody = observer(({ b, showElder }: { b: BookingView; showElder: boolean }) => {
+const VisitBody = observer(({ b }: { b: BookingView }) => {
+  const me = stores.session.user;
   return (
     <View>
-      <View className='card visit__head' data-testid='visit-status'>
-        <Text className='text muted'>现在的状态</Text>
-        <StatusBadge status={b.status} label={b.statusLabel} large />
-        <Text className='text strong'>{serviceLine(b)}</Text>
-        <Text className='big visit__when'>{formatVisitWindow(b.slotStart, b.slotEnd)}</Text>
-        <Text className='text'>
-          地址：{b.address.label}，{b.address.text}
-        </Text>
-        {showElder ? <Text className='text'>为 {b.elder.name} 服务</Text> : null}
-        {b.note ? <Text className='text'>留言：{b.note}</Text> : null}
-      </View>
-
+      <StatusCard b={b} showElder={!stores.session.booksOnlyForSelf} />
+      <ArrivalCard b={b} />
+      <WechatReminderOffer b={b} />
       <VisitPassport b={b} />
+      <RecordCard b={b} signer={me?.id === b.elder.id ? null : b.elder.name} />
 
       <Heading level={2}>谁来上门</Heading>
       {b.staff ? (
@@ -72,6 +70,20 @@ function SubmittedNotice({ b }: { b: BookingView }) {
   return null;
 }
 
+/**
+ * When the followed visit moves on to a status that can be rated or complained about (it started,
+ * it is done), the rating and complaints are loaded then (opening the page loads them itself).
+ */
+function useFeedbackFollows(b: BookingView | null, id: string) {
+  const status = b && b.id === id ? b.status : null;
+  const seen = useRef(status);
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = status;
+    if (before && status && before !== status && canComplain(status)) void stores.feedback.load(id);
+  }, [status, id]);
+}
+
 const VisitPage = observer(() => {
   const { visits, feedback } = stores;
   const ready = useSessionGate('customer');
@@ -85,6 +97,8 @@ const VisitPage = observer(() => {
   };
   useShowLoad(ready, () => void load());
   usePullRefresh(load);
+  useFollow(ready && id ? { kind: 'visit', id } : null);
+  useFeedbackFollows(ready ? visits.current : null, id);
   if (!ready) return <GateFallback />;
 
   const b = visits.current && visits.current.id === id ? visits.current : null;
@@ -100,7 +114,7 @@ const VisitPage = observer(() => {
       {visits.currentState === 'error' ? (
         <Notice tone='error' title={b ? '没有刷新成功，下面是之前的信息' : '预约信息没有加载出来'} text={visits.currentError ?? undefined} />
       ) : null}
-      {b ? <VisitBody b={b} showElder={!stores.session.booksOnlyForSelf} /> : null}
+      {b ? <VisitBody b={b} /> : null}
       {id ? <BigButton label='刷新' sublabel='看看有没有新进度' variant='secondary' busy={refreshing} busyLabel='正在刷新…' onTap={() => void load()} testId='refresh' /> : null}
       <HotlineButton onCall={callPhone} />
       <BigButton label='我的全部预约' variant='quiet' onTap={() => void nav.go(ROUTES.visits)} />

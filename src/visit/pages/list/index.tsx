@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { BigButton, EmptyState, HotlineButton, Loading, Notice, PageShell, VisitCard } from '@/components';
+import { useFollow } from '@/hooks/use-follow';
 import { usePullRefresh } from '@/hooks/use-pull-refresh';
 import { useSessionGate } from '@/hooks/use-session-gate';
 import { useShowLoad } from '@/hooks/use-show-load';
@@ -10,12 +11,14 @@ import { GateFallback } from '@/parts/gate-fallback';
 import { stores } from '@/wiring';
 
 const open = (id: string) => void nav.go(ROUTES.visit, { id });
+const LIST = { kind: 'list' } as const;
 
 const VisitsPage = observer(() => {
   const { visits } = stores;
   const ready = useSessionGate('customer');
   useShowLoad(ready, () => void visits.loadList());
   usePullRefresh(() => visits.loadList());
+  useFollow(ready ? LIST : null);
   if (!ready) return <GateFallback />;
   const loading = visits.listState === 'loading';
   const showElder = !stores.session.booksOnlyForSelf;

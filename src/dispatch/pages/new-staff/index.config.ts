@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '新建人员账号' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '客户签名', disableScroll: true });
