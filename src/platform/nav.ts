@@ -54,6 +54,4 @@ export const nav = {
     if (Taro.getCurrentPages().length > 1) return Taro.navigateBack().catch(() => undefined);
     return Taro.reLaunch({ url: fallback }).catch(() => undefined);
   },
-  /** Query parameters of the current page. */
-  params: (): Record<string, string | undefined> => (Taro.getCurrentInstance().router?.params ?? {}) as Record<string, string | undefined>,
 };

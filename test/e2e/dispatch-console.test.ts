@@ -12,8 +12,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_IDS } from '../../server/seed/data';
-import { currentPage, launchBrowser, stepShooter } from './support/browser';
-import { onRoute } from './support/page-tour';
+import { currentPage, launchBrowser, onRoute, stepShooter } from './support/browser';
 import { startServer, type RunningServer } from './support/server-process';
 
 let server: RunningServer;

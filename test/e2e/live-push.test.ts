@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
-import { currentPage, launchBrowser, phoneContext } from './support/browser';
+import { currentPage, landedAfterLogin, launchBrowser, phoneContext } from './support/browser';
 import { button, shows } from './support/booking-steps';
 import { startServer, type RunningServer } from './support/server-process';
 import { LIVE_POLL_MS } from '@/stores/visit-follow';
@@ -62,7 +62,7 @@ async function phone(baseUrl: string, name: string, geolocation = false): Promis
   await page.goto(`${baseUrl}/`);
   await shows(page, '欢迎使用安心上门');
   await button(page, new RegExp(`^${name}`)).click();
-  await page.waitForFunction(() => !location.hash.includes('/pages/login/'), undefined, { timeout: 20_000 });
+  await landedAfterLogin(page);
   return { page, frames, checks };
 }
 

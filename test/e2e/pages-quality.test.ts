@@ -13,9 +13,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, formatFindings, markCurrent } from './support/axe';
-import { SCREENSHOT_DIR, currentPage, launchBrowser, phoneContext } from './support/browser';
+import { SCREENSHOT_DIR, currentPage, landedAfterLogin, launchBrowser, onRoute, phoneContext } from './support/browser';
 import { LIMITS, findLayoutProblems, measureElderMeasures, type ElderMeasures, type LayoutProblems } from './support/measure';
-import { PEOPLE, TOUR, appPages, onRoute, type Person } from './support/page-tour';
+import { PEOPLE, TOUR, appPages, type Person } from './support/page-tour';
 import { startServer, type RunningServer } from './support/server-process';
 import { tourData } from './support/tour-data';
 
@@ -57,7 +57,7 @@ async function signIn(person: Person): Promise<Record<string, string>> {
   await onRoute(page, '/pages/login/index');
   const name = person === 'staff' ? await data.staffName() : PEOPLE[person];
   await currentPage(page).getByRole('button', { name: new RegExp(`^${name}`) }).first().click();
-  await page.waitForFunction(() => !location.hash.includes('/pages/login/'), undefined, { timeout: 20_000 });
+  await landedAfterLogin(page);
   const stored = await page.evaluate(() => ({ ...localStorage }));
   await context.close();
   return stored;

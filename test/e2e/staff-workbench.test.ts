@@ -10,12 +10,10 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_IDS } from '../../server/seed/data';
-import { phoneContext } from './support/browser';
-import { onRoute } from './support/page-tour';
-import { currentPage, launchBrowser, stepShooter } from './support/browser';
+import { currentPage, launchBrowser, onRoute, phoneContext, stepShooter } from './support/browser';
 import { button, shows } from './support/booking-steps';
 import { startServer, type RunningServer } from './support/server-process';
-import { apiOf, bookClaim, customerSees, drawSignature, goTo, openAs, photograph, until, type Api, type Json } from './support/staff-steps';
+import { apiOf, bookClaim, customerSees, drawSignature, goTo, openAddress, openAs, photograph, until, type Api, type Json } from './support/staff-steps';
 
 let server: RunningServer;
 let browser: Browser;
@@ -209,14 +207,14 @@ test('a staff member opening a customer page lands on the task board; an elder o
   const booking: Json = await bookClaim(api, elder.token);
   const staff = await open(booking.staff.name);
   await onRoute(staff, '/staff/pages/tasks/index');
-  await goTo(staff, server.url, '/visit/pages/list/index');
+  await openAddress(staff, server.url, '/visit/pages/list/index');
   await onRoute(staff, '/staff/pages/tasks/index');
 
   const customer = await open(ELDER);
   await onRoute(customer, '/pages/index/index');
-  await goTo(customer, server.url, '/staff/pages/task/index', { id: booking.id });
+  await openAddress(customer, server.url, '/staff/pages/task/index', { id: booking.id });
   await onRoute(customer, '/pages/index/index');
-  await goTo(customer, server.url, '/staff/pages/availability/index');
+  await openAddress(customer, server.url, '/staff/pages/availability/index');
   await onRoute(customer, '/pages/index/index');
   expect(pageErrors).toEqual([]);
 });

@@ -2,6 +2,7 @@ import { observer } from 'mobx-react-lite';
 import { useEffect, type ReactNode } from 'react';
 import type { BookingView } from '@domain/schemas';
 import { BigButton, Loading, Notice, PageShell } from '@/components';
+import { usePageParams } from '@/hooks/use-page-params';
 import { useSessionGate } from '@/hooks/use-session-gate';
 import { useShowLoad } from '@/hooks/use-show-load';
 import { nav, ROUTES } from '@/platform/nav';
@@ -22,8 +23,9 @@ function useHoldFollow() {
  */
 export const VisitPageGate = observer(({ children, onReady }: { children: (b: BookingView) => ReactNode; onReady?: (id: string) => void }) => {
   const { visits } = stores;
-  const ready = useSessionGate('customer');
-  const id = nav.params().id ?? '';
+  const params = usePageParams();
+  const ready = useSessionGate('customer') && params !== null;
+  const id = params?.id ?? '';
   useHoldFollow();
   useShowLoad(ready, () => {
     if (!id) return;

@@ -41,6 +41,40 @@ export function currentPage(page: Page) {
 }
 
 /**
+ * Waits until Taro shows `route`: the address says so and the page on screen is that page
+ * (Taro gives each page element its route as id, `/booking/pages/type/index?stamp=…`).
+ */
+export async function onRoute(page: Page, route: string, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(
+    (r) => {
+      const shown = Array.from(document.querySelectorAll('.taro_page_stationed')).filter((el) => getComputedStyle(el).display !== 'none');
+      const last = shown[shown.length - 1];
+      return location.hash.replace(/^#/, '').split('?')[0] === r && Boolean(last) && last.id.split('?')[0] === r;
+    },
+    route,
+    { timeout },
+  );
+}
+
+/**
+ * Waits, after a tap on a person at the login page, until their start page is on screen. The
+ * address changes at once, but the page mounts later (its sub-package loads first); a route
+ * opened before that could be covered by the start page when it arrives.
+ */
+export async function landedAfterLogin(page: Page, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const route = location.hash.replace(/^#/, '').split('?')[0];
+      const shown = Array.from(document.querySelectorAll('.taro_page_stationed')).filter((el) => getComputedStyle(el).display !== 'none');
+      const last = shown[shown.length - 1];
+      return !route.includes('/pages/login/') && Boolean(last) && last.id.split('?')[0] === route;
+    },
+    undefined,
+    { timeout },
+  );
+}
+
+/**
  * Saves `<journey>/<nn>-<who>-<step>.png`, numbering steps in the order they are taken. Taro H5
  * scrolls inside the page element, so `fullPage` would cut it off: the viewport is grown to the
  * page's height for the shot and put back afterwards.

@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { currentPage } from './browser';
+import { currentPage, onRoute } from './browser';
 
 export type Person = 'elder' | 'family' | 'invitedElder' | 'staff' | 'signedOut';
 
@@ -52,22 +52,6 @@ export function appPages(): string[] {
 }
 
 const tap = (page: Page, name: RegExp) => currentPage(page).getByRole('button', { name }).first().click();
-
-/**
- * Waits until Taro shows `route`: the address says so and the page on screen is that page
- * (Taro gives each page element its route as id, `/booking/pages/type/index?stamp=…`).
- */
-export async function onRoute(page: Page, route: string, timeout = 20_000): Promise<void> {
-  await page.waitForFunction(
-    (r) => {
-      const shown = Array.from(document.querySelectorAll('.taro_page_stationed')).filter((el) => getComputedStyle(el).display !== 'none');
-      const last = shown[shown.length - 1];
-      return location.hash.replace(/^#/, '').split('?')[0] === r && Boolean(last) && last.id.split('?')[0] === r;
-    },
-    route,
-    { timeout },
-  );
-}
 
 /** The first choice on the page on screen (claim type, address, hospital…): a pressable button. */
 async function chooseFirst(page: Page) {

@@ -3,7 +3,7 @@
  * app as a person (signed in through the login page), and read a visit as the elder sees it.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { currentPage, phoneContext } from './browser';
+import { currentPage, landedAfterLogin, onRoute, phoneContext } from './browser';
 import { button, shows } from './booking-steps';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the fields they check
@@ -59,14 +59,20 @@ export async function openAs(browser: Browser, baseUrl: string, name: string, er
   await page.goto(`${baseUrl}/`);
   await shows(page, '欢迎使用安心上门');
   await button(page, new RegExp(`^${name}`)).click();
-  await page.waitForFunction(() => !location.hash.includes('/pages/login/'), undefined, { timeout: 20_000 });
+  await landedAfterLogin(page);
   return page;
 }
 
-/** Goes to a route of the app in this page (a hash change, as a tap on a link would). */
-export async function goTo(page: Page, baseUrl: string, route: string, params: Record<string, string> = {}): Promise<void> {
+/** Changes the address to a route of the app (a hash change, as a tap on a link would); the app may send the person elsewhere. */
+export async function openAddress(page: Page, baseUrl: string, route: string, params: Record<string, string> = {}): Promise<void> {
   const query = new URLSearchParams(params).toString();
   await page.goto(`${baseUrl}/#${route}${query ? `?${query}` : ''}`);
+}
+
+/** Goes to a route of the app in this page and waits until that page is on screen. */
+export async function goTo(page: Page, baseUrl: string, route: string, params: Record<string, string> = {}): Promise<void> {
+  await openAddress(page, baseUrl, route, params);
+  await onRoute(page, route);
 }
 
 /** Waits (up to `timeout`) until the customer's status card says `label`: the page follows by itself. */

@@ -3,6 +3,7 @@ import { observer } from 'mobx-react-lite';
 import { BigButton, Heading, Loading, Notice, PageShell } from '@/components';
 import { useLiveNews } from '@/hooks/use-follow';
 import { usePullRefresh } from '@/hooks/use-pull-refresh';
+import { usePageParams } from '@/hooks/use-page-params';
 import { useSessionGate } from '@/hooks/use-session-gate';
 import { useShowLoad } from '@/hooks/use-show-load';
 import { nav, ROUTES } from '@/platform/nav';
@@ -63,8 +64,9 @@ const Actions = observer(() => {
 
 const BookingPage = observer(() => {
   const store = stores.dispatch.booking;
-  const ready = useSessionGate('dispatcher');
-  const id = nav.params().id;
+  const params = usePageParams();
+  const ready = useSessionGate('dispatcher') && params !== null;
+  const id = params?.id;
   useShowLoad(ready, () => {
     if (id) void store.open(id);
   });

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { useEffect } from 'react';
 import { BigButton, Heading, Notice, PageShell, TextField } from '@/components';
+import { usePageParams } from '@/hooks/use-page-params';
 import { useSessionGate } from '@/hooks/use-session-gate';
 import { nav, ROUTES } from '@/platform/nav';
 import { scrollToSelector } from '@/platform/scroll';
@@ -64,10 +65,11 @@ const WhoFields = observer(() => {
 
 const NewStaffPage = observer(() => {
   const s = stores.dispatch.newStaff;
-  const ready = useSessionGate('dispatcher');
+  const params = usePageParams();
+  const ready = useSessionGate('dispatcher') && params !== null;
   useEffect(() => s.forgetInvitation, [s]);
   if (!ready) return <GateFallback />;
-  const { staffId, name, staffNo } = nav.params();
+  const { staffId, name, staffNo } = params ?? {};
   const create = async () => {
     if (await s.create()) scrollToSelector('#staff-invitation');
   };

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { useEffect } from 'react';
 import { relationWord } from '@domain/family';
+import { usePageParams } from '@/hooks/use-page-params';
 import { BigButton, HotlineButton, Loading, Notice, PageShell } from '@/components';
 import { nav, ROUTES } from '@/platform/nav';
 import { callPhone } from '@/platform/phone';
@@ -59,7 +60,8 @@ const Question = observer(() => {
 
 const ConsentPage = observer(() => {
   const { session, family } = stores;
-  const token = nav.params().token ?? '';
+  const params = usePageParams();
+  const token = params?.token ?? '';
   const signedIn = session.status === 'signedIn';
   useEffect(() => {
     if (session.status === 'unknown') void session.restore();
@@ -69,7 +71,8 @@ const ConsentPage = observer(() => {
   }, [signedIn, token, family, session.user?.id]);
 
   let body;
-  if (!token) body = <Notice tone='error' title='这个邀请打不开' text='链接不完整。请让家人重新发一次邀请。' />;
+  if (!params) body = <Loading text='正在打开…' />;
+  else if (!token) body = <Notice tone='error' title='这个邀请打不开' text='链接不完整。请让家人重新发一次邀请。' />;
   else if (session.status === 'signedOut') body = <SignInHere why='登录以后，就能看到是哪位家人在邀请您。' />;
   else if (!signedIn) body = <Loading text='正在打开…' />;
   else if (family.answer) body = <Answered />;

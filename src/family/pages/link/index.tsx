@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { relationWord } from '@domain/family';
 import { formatChinaDay } from '@domain/time';
 import { BigButton, EmptyState, HotlineButton, Loading, Notice, PageShell } from '@/components';
+import { usePageParams } from '@/hooks/use-page-params';
 import { useSessionGate } from '@/hooks/use-session-gate';
 import { useShowLoad } from '@/hooks/use-show-load';
 import { confirmDialog } from '@/platform/dialog';
@@ -38,8 +39,9 @@ function wording(kind: 'following' | 'follower', other: string, relation: string
 
 const LinkPage = observer(() => {
   const { family } = stores;
-  const ready = useSessionGate('customer');
-  const id = nav.params().id ?? '';
+  const params = usePageParams();
+  const ready = useSessionGate('customer') && params !== null;
+  const id = params?.id ?? '';
   const [ended, setEnded] = useState<string | null>(null);
   useShowLoad(ready, () => void family.load());
   if (!ready) return <GateFallback />;

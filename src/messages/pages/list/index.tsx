@@ -2,6 +2,7 @@ import { Text } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import type { Message } from '@domain/schemas-notifications';
 import { BigButton, EmptyState, Heading, HotlineButton, Loading, Notice, PageShell } from '@/components';
+import { usePageParams } from '@/hooks/use-page-params';
 import { usePullRefresh } from '@/hooks/use-pull-refresh';
 import { useShowLoad } from '@/hooks/use-show-load';
 import { nav, ROUTES } from '@/platform/nav';
@@ -22,18 +23,19 @@ function open(message: Message): void {
 }
 
 /** Loads the list; a WeChat message opens this page with its id, which then counts as read. */
-async function load(): Promise<void> {
+async function load(fromWechat: string | undefined): Promise<void> {
   const { messages } = stores;
   await Promise.all([messages.load(), messages.loadSubscriptions()]);
-  const fromWechat = nav.params().id;
   if (fromWechat) await messages.markRead(fromWechat);
 }
 
 const MessagesPage = observer(() => {
   const { messages } = stores;
-  const ready = useSignedIn();
-  useShowLoad(ready, () => void load());
-  usePullRefresh(load);
+  const params = usePageParams();
+  const ready = useSignedIn() && params !== null;
+  const reload = () => load(params?.id);
+  useShowLoad(ready, () => void reload());
+  usePullRefresh(reload);
   if (!ready) return <GateFallback />;
   const empty = messages.state === 'ready' && messages.items.length === 0;
 
@@ -44,7 +46,7 @@ const MessagesPage = observer(() => {
       {messages.state === 'loading' ? <Loading text='正在打开消息…' /> : null}
       {messages.state === 'error' ? (
         <Notice tone='error' title='消息没有加载出来' text={messages.error ?? undefined}>
-          <BigButton label='重试' onTap={() => void load()} />
+          <BigButton label='重试' onTap={() => void reload()} />
         </Notice>
       ) : null}
       {empty ? <EmptyState title='还没有消息' hint='预约有了新进展，比如服务人员确认、出发、到达，都会写在这里。' /> : null}

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { useEffect } from 'react';
 import { formatEventTime } from '@domain/time';
+import { usePageParams } from '@/hooks/use-page-params';
 import { BigButton, Heading, HotlineButton, Loading, Notice, PageShell } from '@/components';
 import { nav, ROUTES } from '@/platform/nav';
 import { callPhone } from '@/platform/phone';
@@ -18,7 +19,8 @@ const NEXT_STEP: Record<string, string> = {
 const JoinPage = observer(() => {
   const { session } = stores;
   const { join } = stores.staff;
-  const token = nav.params().token ?? '';
+  const params = usePageParams();
+  const token = params?.token ?? '';
   useEffect(() => {
     if (session.status === 'unknown') void session.restore();
   }, [session, session.status]);
@@ -33,8 +35,8 @@ const JoinPage = observer(() => {
   return (
     <PageShell>
       <Heading>加入安心上门</Heading>
-      {!token ? <Notice tone='error' title='这个邀请打不开' text='链接不完整。请联系调度员重新发一次邀请。' /> : null}
-      {token && join.state === 'loading' ? <Loading text='正在打开邀请…' /> : null}
+      {params && !token ? <Notice tone='error' title='这个邀请打不开' text='链接不完整。请联系调度员重新发一次邀请。' /> : null}
+      {!params || (token && join.state === 'loading') ? <Loading text='正在打开邀请…' /> : null}
       {join.state === 'error' && !p ? <Notice tone='error' title='这个邀请打不开' text={`${join.error ?? ''}${NEXT_STEP[join.errorCode ?? ''] ?? ''}`} testId='join-error' /> : null}
       {p ? (
         <View>

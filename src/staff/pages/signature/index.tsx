@@ -2,6 +2,7 @@ import { Canvas, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { useEffect, useRef, useState } from 'react';
 import { BigButton, Heading, Notice, PageShell } from '@/components';
+import { usePageParams } from '@/hooks/use-page-params';
 import { useSessionGate } from '@/hooks/use-session-gate';
 import { IS_H5 } from '@/platform/env';
 import { nav, ROUTES } from '@/platform/nav';
@@ -16,8 +17,9 @@ type Touch = { touches: Array<{ x: number; y: number }> };
 /** The customer signs on the phone with a finger; the PNG goes into the outbox with the rest. */
 const SignaturePage = observer(() => {
   const { task, writes } = stores.staff;
-  const ready = useSessionGate('staff');
-  const id = nav.params().id ?? '';
+  const params = usePageParams();
+  const ready = useSessionGate('staff') && params !== null;
+  const id = params?.id ?? '';
   const pad = useRef<SignaturePad | null>(null);
   const [empty, setEmpty] = useState(true);
   const [missing, setMissing] = useState(false);

@@ -3,6 +3,7 @@ import { observer } from 'mobx-react-lite';
 import { BigButton, Loading, Notice, PageShell } from '@/components';
 import { useLiveNews } from '@/hooks/use-follow';
 import { usePullRefresh } from '@/hooks/use-pull-refresh';
+import { usePageParams } from '@/hooks/use-page-params';
 import { useSessionGate } from '@/hooks/use-session-gate';
 import { useShowLoad } from '@/hooks/use-show-load';
 import { nav, ROUTES } from '@/platform/nav';
@@ -18,8 +19,9 @@ import '../../parts/staff.scss';
 /** One task on the day: what to know, then each step as the server allows it. */
 const TaskPage = observer(() => {
   const { task } = stores.staff;
-  const ready = useSessionGate('staff');
-  const id = nav.params().id ?? '';
+  const params = usePageParams();
+  const ready = useSessionGate('staff') && params !== null;
+  const id = params?.id ?? '';
   useShowLoad(ready, () => void (id && task.open(id)));
   usePullRefresh(() => task.load());
   // Someone else changed this visit (the customer cancelled or moved it, a dispatcher stepped in).

@@ -7,6 +7,7 @@ import type { BookingView } from '@domain/schemas';
 import { AntiFraudNotice, BigButton, Heading, HotlineButton, Loading, Notice, PageShell, StaffCard, Timeline } from '@/components';
 import { useFollow } from '@/hooks/use-follow';
 import { usePullRefresh } from '@/hooks/use-pull-refresh';
+import { usePageParams } from '@/hooks/use-page-params';
 import { useSessionGate } from '@/hooks/use-session-gate';
 import { useShowLoad } from '@/hooks/use-show-load';
 import { serverUrl } from '@/platform/env';
@@ -86,9 +87,9 @@ function useFeedbackFollows(b: BookingView | null, id: string) {
 
 const VisitPage = observer(() => {
   const { visits, feedback } = stores;
-  const ready = useSessionGate('customer');
-  const params = nav.params();
-  const id = params.id ?? '';
+  const params = usePageParams();
+  const ready = useSessionGate('customer') && params !== null;
+  const id = params?.id ?? '';
   const load = async () => {
     if (!id) return;
     await visits.loadVisit(id);
@@ -105,7 +106,7 @@ const VisitPage = observer(() => {
   const refreshing = visits.currentState === 'loading';
   return (
     <PageShell>
-      {params.created === '1' && b ? <SubmittedNotice b={b} /> : null}
+      {params?.created === '1' && b ? <SubmittedNotice b={b} /> : null}
       {b && visits.lastChange?.id === b.id ? (
         <Notice tone='success' title={visits.lastChange.kind === 'cancel' ? '预约已取消' : '时间已改好'} text={visits.lastChange.kind === 'cancel' ? '不用再等服务人员上门了。' : '新的时间在下面，服务人员有变化时这里会写明。'} testId='changed' />
       ) : null}
