@@ -13,6 +13,8 @@ import pg from 'pg';
 import type { Db, Queryable } from './types';
 
 export const BUS_CHANNEL = 'homevisit_live';
+/** The listening connection's application_name: findable in pg_stat_activity. */
+export const BUS_APPLICATION_NAME = 'homevisit-live-bus';
 /** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more. */
 export const MAX_BUS_PAYLOAD_BYTES = 7999;
 
@@ -98,7 +100,7 @@ class PostgresListener {
   async connect(): Promise<void> {
     this.timer = null;
     if (this.closed) return;
-    const client = new pg.Client({ connectionString: this.url, keepAlive: true });
+    const client = new pg.Client({ connectionString: this.url, keepAlive: true, application_name: BUS_APPLICATION_NAME });
     client.on('notification', (n) => {
       if (n.channel === BUS_CHANNEL) this.listeners.deliver(n.payload, this.log);
     });

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { LocalPhoto, PhotoReader } from '@/stores/photo-ports';
 import { IS_WEAPP } from './env';
+import { shrinkPhoto } from './shrink-photo';
 
 /**
  * Takes or picks photos of documents (from a tap). WeChat asks for the camera/album itself;
@@ -28,12 +29,12 @@ function readWeappFile(path: string): Promise<ArrayBuffer> {
   });
 }
 
-/** The photo's bytes for upload: the mini-program's file system, or the browser's blob URL. */
+/** The photo's bytes for upload: the mini-program's file system, or the browser's blob URL (made smaller when large). */
 export const readPhoto: PhotoReader = async (path) => {
   if (IS_WEAPP) {
     const ext = path.split('.').pop()?.toLowerCase() ?? '';
     return { bytes: await readWeappFile(path), contentType: TYPE_BY_EXTENSION[ext] ?? 'image/jpeg' };
   }
-  const blob = await (await fetch(path)).blob();
+  const blob = await shrinkPhoto(await (await fetch(path)).blob());
   return { bytes: await blob.arrayBuffer(), contentType: blob.type || 'image/jpeg' };
 };

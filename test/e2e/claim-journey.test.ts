@@ -8,6 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { currentPage, launchBrowser, phoneContext, stepShooter } from './support/browser';
 import { bookingsOf, button, shows, signIn, tapFirstTime, tokenOf } from './support/booking-steps';
+import { cameraSizedJpeg, jpegSize, ONE_PIXEL_PNG } from './support/photos';
 import { startServer, type RunningServer } from './support/server-process';
 
 let server: RunningServer;
@@ -15,11 +16,6 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 const shot = stepShooter('claim-journey');
-/** A real 1×1 PNG, as a photo of a document. */
-const ONE_PIXEL_PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f8a0d60000000049454e44ae426082',
-  'hex',
-);
 
 async function openApp(who: string): Promise<Page> {
   const context = await phoneContext(browser);
@@ -198,6 +194,12 @@ test('a family member books for the elder with a photo of a document, and gives 
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button(page, /^拍照或选照片/).click()]);
   await chooser.setFiles({ name: 'discharge.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
   await currentPage(page).getByRole('img', { name: '第 1 张材料照片' }).waitFor();
+  // Then one straight from a phone camera: over the server's 5 MB, so the phone makes it smaller.
+  const camera = await cameraSizedJpeg(page);
+  expect(camera.length).toBeGreaterThan(5 * 1024 * 1024);
+  const [second] = await Promise.all([page.waitForEvent('filechooser'), button(page, /^再拍一张或再选一张/).click()]);
+  await second.setFiles({ name: 'IMG_0412.jpg', mimeType: 'image/jpeg', buffer: camera });
+  await currentPage(page).getByRole('img', { name: '第 2 张材料照片' }).waitFor();
   await shot(page, 'family-document-photo');
   await button(page, /^我知道了/).click();
 
@@ -208,7 +210,7 @@ test('a family member books for the elder with a photo of a document, and gives 
   await button(page, /^下一步/).click();
 
   await shows(page, '请核对预约信息');
-  await shows(page, '1 张，预约成功后发给服务人员');
+  await shows(page, '2 张，预约成功后发给服务人员');
   await shows(page, '服务人员打电话联系谁');
   await button(page, /^我（李伟）/).click();
   await shot(page, 'family-confirm');
@@ -219,7 +221,13 @@ test('a family member books for the elder with a photo of a document, and gives 
   const [booking] = (await bookingsOf(server.url, token)).filter((b) => b.elder.name === '张秀英' && b.contact === 'booker');
   expect(booking).toBeDefined();
   const files = await (await fetch(`${server.url}/api/bookings/${booking.id}/files`, { headers: { authorization: `Bearer ${token}` } })).json();
-  expect(files).toHaveLength(1);
+  expect(files).toHaveLength(2);
   expect(files[0]).toMatchObject({ contentType: 'image/png', sizeBytes: ONE_PIXEL_PNG.length });
+  // The camera photo arrived, smaller: a JPEG at most 2048 px on its longer side, the shape kept.
+  expect(files[1]).toMatchObject({ contentType: 'image/jpeg' });
+  expect(files[1].sizeBytes).toBeLessThan(5 * 1024 * 1024);
+  const stored = Buffer.from(await (await fetch(`${server.url}/api/files/${files[1].id}`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer());
+  expect(stored.length).toBe(files[1].sizeBytes);
+  expect(jpegSize(stored)).toEqual({ width: 2048, height: 1536 });
   expect(pageErrors.filter((e) => e.startsWith('family'))).toEqual([]);
 });

@@ -4,7 +4,7 @@
  * (scripts/test-server-pg.sh) each app LISTENs on its own dedicated connection, so the change
  * really crosses from one connection to another through the server.
  */
-import { MAX_BUS_PAYLOAD_BYTES, publish } from '../../server/db/bus';
+import { BUS_APPLICATION_NAME, MAX_BUS_PAYLOAD_BYTES, openChangeBus, publish } from '../../server/db/bus';
 import { linkFamily } from '../helpers/fixtures';
 import { LiveClient } from '../helpers/live-client';
 import { startTestServer, type TestApp, type TestServer } from '../helpers/test-server';
@@ -66,3 +66,58 @@ it('pushes a change made through one instance to sockets on the other, each sock
 it('refuses a bus message over NOTIFY’s limit: ids only', async () => {
   await expect(publish(server.db, { kind: 'visit', pad: 'x'.repeat(MAX_BUS_PAYLOAD_BYTES) })).rejects.toThrow(/too large/);
 });
+
+const quiet = { info: () => undefined, warn: () => undefined };
+
+/** Resolves when `check` passes, polling every 20 ms, or rejects after 10 s naming `what`. */
+async function eventually(what: string, check: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+it('announces a change only when its transaction commits: a rolled-back one is never heard', async () => {
+  const bus = await openChangeBus({ db: server.db, databaseUrl: server.config.databaseUrl, log: quiet });
+  const heard: unknown[] = [];
+  bus.subscribe((m) => heard.push(m));
+  try {
+    const rolledBack = server.db.transaction(async (tx) => {
+      await publish(tx, { kind: 'bus-test', n: 1 });
+      throw new Error('the change failed');
+    });
+    await expect(rolledBack).rejects.toThrow('the change failed');
+    await server.db.transaction((tx) => publish(tx, { kind: 'bus-test', n: 2 }));
+    await server.db.transaction((tx) => publish(tx, { kind: 'bus-test', n: 3 }));
+    await eventually('the committed announcements', () => heard.length >= 2);
+    expect(heard).toEqual([{ kind: 'bus-test', n: 2 }, { kind: 'bus-test', n: 3 }]);
+  } finally {
+    await bus.close();
+  }
+});
+
+// A PostgreSQL server can drop the listening connection (restart, failover, idle kill); PGlite
+// runs in the process and has none to lose, so this one runs in the PostgreSQL pass of npm test.
+if (process.env.DATABASE_URL?.startsWith('postgres')) {
+  it('when PostgreSQL drops the listening connections, both instances listen again, tell their sockets to catch up, and push later changes', async () => {
+    const e = await world(server.db, server.http);
+    const staff = e.staff[0];
+    const booking = await bookVisit(server.http, e);
+    const [here, there] = await Promise.all([live(server, e.elder.token), live(other, e.elder.token)]);
+
+    const killed = await server.db.query<{ ok: boolean }>(
+      `select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = current_database() and application_name = $1`,
+      [BUS_APPLICATION_NAME],
+    );
+    // One LISTEN connection per instance (a bus closed a moment ago may still be on its way out).
+    expect(killed.rows.filter((r) => r.ok).length).toBeGreaterThanOrEqual(2);
+    // Changes made while nobody listened may be lost: each phone is told to read again.
+    await here.next((m) => m.type === 'resync', 'a resync after the gap');
+    await there.next((m) => m.type === 'resync', 'a resync after the gap');
+
+    const confirmed = (await staffAct(other.http, staff.token, booking.id, 'confirm', { version: booking.version })).json();
+    await here.hears(booking.id, confirmed.version);
+    await there.hears(booking.id, confirmed.version);
+  });
+}

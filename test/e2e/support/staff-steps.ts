@@ -5,6 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { currentPage, landedAfterLogin, onRoute, phoneContext } from './browser';
 import { button, shows } from './booking-steps';
+import { ONE_PIXEL_PNG } from './photos';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the fields they check
 export type Json = any;
@@ -91,12 +92,6 @@ export async function until<T>(what: string, read: () => Promise<T>, check: (v: 
   }
   return last;
 }
-
-/** A real 1×1 PNG, as a photo of a document. */
-export const ONE_PIXEL_PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f8a0d60000000049454e44ae426082',
-  'hex',
-);
 
 /** 拍照 for a document: the browser's file chooser stands in for the camera. */
 export async function photograph(page: Page, docTestId: string, name: string): Promise<void> {
