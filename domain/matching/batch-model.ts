@@ -3,7 +3,7 @@
  * remaining capacity, and the one objective every solver here is judged by:
  *   Σ baseCost + Σ per person-day dayVisitStep × (v0 + k) for their k-th new visit + unassigned × each left over.
  */
-import { prepareRequest, type PreparedRequest } from './eligibility';
+import { prepareRequest, type PreparedRequest, type VisitTimes } from './eligibility';
 import { newScoringMemo, scoreEligible, type ScoredStaff } from './rank';
 import type { StaffPool } from './staff-pool';
 import type { MatchContext, MatchRequest } from './types';
@@ -43,8 +43,9 @@ export function buildModel(requests: readonly MatchRequest[], pool: StaffPool, c
   // Person-days by day, then staff id (no string building per option).
   const slotIndex = new Map<string, Map<string, number>>();
   const memo = newScoringMemo();
+  const times = new Map<string, VisitTimes>();
   const bookings = requests.map((req) => {
-    const p = prepareRequest(req);
+    const p = prepareRequest(req, times);
     let onDay = slotIndex.get(p.day);
     if (!onDay) slotIndex.set(p.day, (onDay = new Map()));
     const options = scoreEligible(pool, p, ctx, w, memo, topK).map((scored) => {

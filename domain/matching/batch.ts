@@ -59,17 +59,22 @@ function lossOfMoving(m: BatchModel, x: Assignment, b: number, slot: number, for
   return (next ? next.baseCost : m.weights.unassigned) - options[x[b]].baseCost;
 }
 
-/** Forbid, for every clash at once, the booking that loses least; re-solve until clean. */
+/** Forbid, for every clash at once, the booking that loses least; re-solve until clean. The
+ *  solver must hold the optimum of `start` (the root) when the dive begins. */
 function dive(s: Search, start: Assignment, firstClashes: Clash[]): void {
   const forbidden = new Set<number>();
   let x = start;
   let found = firstClashes;
   for (let round = 0; round < MAX_DIVE_ROUNDS && found.length > 0; round++) {
+    const added: number[] = [];
     for (const { slot, a, b } of found) {
       const drop = lossOfMoving(s.m, x, a, slot, forbidden) <= lossOfMoving(s.m, x, b, slot, forbidden) ? a : b;
-      forbidden.add(pairKey(s.m, drop, slot));
+      const key = pairKey(s.m, drop, slot);
+      if (!forbidden.has(key)) added.push(key);
+      forbidden.add(key);
     }
-    x = s.solver.solve(forbidden).x;
+    // The forbidden set only grows along the dive: re-route just what the new pairs carried.
+    x = s.solver.close(added).x;
     found = clashes(s.m, x);
   }
   offer(s, repairAndImprove(s.m, x));

@@ -30,25 +30,41 @@ export interface PreparedRequest {
   excluded: ReadonlySet<string>;
 }
 
-export function prepareRequest(req: MatchRequest): PreparedRequest {
-  const held = busyRangeOf({ start: req.slotStart, end: req.slotEnd });
-  const skills = requiredSkills(req.serviceType, req.claimType);
-  const from = chinaTime(req.slotStart).format('HH:mm');
-  const to = chinaTime(req.slotEnd).format('HH:mm');
+/** The facts that depend only on the visit's start and end (date formatting is the slow part). */
+export type VisitTimes = Pick<PreparedRequest, 'weekday' | 'from' | 'to' | 'fromMin' | 'toMin' | 'day' | 'busyStartMs' | 'busyEndMs'>;
+
+function visitTimes(slotStart: string, slotEnd: string): VisitTimes {
+  const held = busyRangeOf({ start: slotStart, end: slotEnd });
+  const from = chinaTime(slotStart).format('HH:mm');
+  const to = chinaTime(slotEnd).format('HH:mm');
   return {
-    req,
-    skills,
-    weekday: String(chinaWeekday(req.slotStart)) as keyof WeeklyHours,
+    weekday: String(chinaWeekday(slotStart)) as keyof WeeklyHours,
     from,
     to,
     fromMin: clockMinutes(from),
     toMin: clockMinutes(to),
-    skillMask: skillMask(skills),
-    day: chinaDate(req.slotStart),
+    day: chinaDate(slotStart),
     busyStartMs: held.busyStart.getTime(),
     busyEndMs: held.busyEnd.getTime(),
-    excluded: new Set(req.excludedStaffIds ?? []),
   };
+}
+
+/** A string is its own key; anything else (a Date passed despite the type) keys by its instant. */
+const instantKey = (t: unknown): string => (typeof t === 'string' ? `s${t}` : `t${new Date(t as Date).getTime()}`);
+
+/**
+ * `times` (optional, e.g. one per batch) remembers the time facts per (start, end): a batch's
+ * bookings share a handful of visit times.
+ */
+export function prepareRequest(req: MatchRequest, times?: Map<string, VisitTimes>): PreparedRequest {
+  let t: VisitTimes | undefined;
+  if (times) {
+    const key = `${instantKey(req.slotStart)}|${instantKey(req.slotEnd)}`;
+    t = times.get(key);
+    if (!t) times.set(key, (t = visitTimes(req.slotStart, req.slotEnd)));
+  } else t = visitTimes(req.slotStart, req.slotEnd);
+  const skills = requiredSkills(req.serviceType, req.claimType);
+  return { req, skills, ...t, skillMask: skillMask(skills), excluded: new Set(req.excludedStaffIds ?? []) };
 }
 
 function onDuty(staff: StaffProfile, p: PreparedRequest): boolean {

@@ -4,84 +4,26 @@
  * stored in flat arrays (arc i and its reverse i ^ 1) because the batch builds tens of thousands.
  * Costs must be non-negative when the graph is built; potentials keep them so afterwards.
  */
+import { MinHeap } from './min-heap';
 
-/** A binary min-heap of (key, node) in typed arrays sized once (one entry per arc relaxed at most). */
-class MinHeap {
-  private keys = new Float64Array(0);
-  private nodes = new Int32Array(0);
-  size = 0;
-
-  reserve(capacity: number): void {
-    if (this.keys.length < capacity) [this.keys, this.nodes] = [new Float64Array(capacity), new Int32Array(capacity)];
-  }
-
-  push(key: number, node: number): void {
-    const { keys, nodes } = this;
-    let i = this.size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (keys[parent] <= key) break;
-      keys[i] = keys[parent];
-      nodes[i] = nodes[parent];
-      i = parent;
-    }
-    keys[i] = key;
-    nodes[i] = node;
-  }
-
-  /** Removes the smallest entry; returns its node (its key is in `lastKey`). */
-  pop(): number {
-    const { keys, nodes } = this;
-    const top = nodes[0];
-    this.lastKey = keys[0];
-    const n = --this.size;
-    const key = keys[n];
-    const node = nodes[n];
-    if (n > 0) {
-      let i = 0;
-      for (;;) {
-        let child = 2 * i + 1;
-        if (child >= n) break;
-        if (child + 1 < n && keys[child + 1] < keys[child]) child++;
-        if (keys[child] >= key) break;
-        keys[i] = keys[child];
-        nodes[i] = nodes[child];
-        i = child;
-      }
-      keys[i] = key;
-      nodes[i] = node;
-    }
-    return top;
-  }
-
-  lastKey = 0;
-
-  clear(): void {
-    this.size = 0;
-  }
-}
-
-/** The graph as built (growable lists) and, from the first solve on, as typed arrays. */
-interface Arrays<I, F> {
-  head: I;
-  to: I;
-  next: I;
-  cap: I;
-  cost: F;
-  potential: F;
-  dist: F;
-  parentArc: I;
-  seen: I;
-  settled: I;
+/** A typed array at least `size` long, keeping its contents (doubling, so adding stays cheap). */
+function grown<T extends Int32Array | Float64Array>(a: T, size: number): T {
+  if (a.length >= size) return a;
+  const bigger = new (a.constructor as new (n: number) => T)(Math.max(size, 2 * a.length));
+  bigger.set(a);
+  return bigger;
 }
 
 export class FlowGraph {
-  private building: Arrays<number[], number[]> | null = { head: [], to: [], next: [], cap: [], cost: [], potential: [], dist: [], parentArc: [], seen: [], settled: [] };
-  private head = new Int32Array(0);
-  private to = new Int32Array(0);
-  private next = new Int32Array(0);
-  private cap = new Int32Array(0);
-  private cost = new Float64Array(0);
+  /** Typed arrays from the start (sized by the hints, grown by doubling): no lists to copy. */
+  private nodeCount = 0;
+  private arcCount = 0;
+  private built = false;
+  private head: Int32Array;
+  private to: Int32Array;
+  private next: Int32Array;
+  private cap: Int32Array;
+  private cost: Float64Array;
   private potential = new Float64Array(0);
   /** Added to every stored potential: lets an early-exit Dijkstra update only what it settled. */
   private shift = 0;
@@ -92,64 +34,66 @@ export class FlowGraph {
   private touched = new Int32Array(0);
   private round = 0;
   private readonly heap = new MinHeap();
-  private initialCap: Int32Array | null = null;
+  private initialCap = new Int32Array(0);
 
-  private get b(): Arrays<number[], number[]> {
-    if (!this.building) throw new Error('FlowGraph: no nodes or arcs can be added after the first solve');
-    return this.building;
+  /** The hints (expected nodes and arcs, reverse arcs not counted) only save regrowing. */
+  constructor(nodeHint = 16, arcHint = 16) {
+    this.head = new Int32Array(Math.max(1, nodeHint));
+    this.to = new Int32Array(Math.max(2, 2 * arcHint));
+    this.next = new Int32Array(this.to.length);
+    this.cap = new Int32Array(this.to.length);
+    this.cost = new Float64Array(this.to.length);
   }
 
   addNode(): number {
-    const b = this.b;
-    b.head.push(-1);
-    b.potential.push(-this.shift);
-    b.dist.push(0);
-    b.parentArc.push(-1);
-    b.seen.push(0);
-    b.settled.push(0);
-    return b.head.length - 1;
+    if (this.built) throw new Error('FlowGraph: no nodes or arcs can be added after the first solve');
+    if (this.nodeCount >= this.head.length) this.head = grown(this.head, this.nodeCount + 1);
+    this.head[this.nodeCount] = -1;
+    return this.nodeCount++;
   }
 
   /** Adds arc from → to; returns its index. Its reverse is index ^ 1. */
   addArc(from: number, to: number, capacity: number, cost: number): number {
-    const i = this.b.to.length;
+    if (this.built) throw new Error('FlowGraph: no nodes or arcs can be added after the first solve');
+    const i = this.arcCount;
+    if (i + 2 > this.to.length) {
+      this.to = grown(this.to, i + 2);
+      this.next = grown(this.next, i + 2);
+      this.cap = grown(this.cap, i + 2);
+      this.cost = grown(this.cost, i + 2);
+    }
     this.pushArc(from, to, capacity, cost);
     this.pushArc(to, from, 0, -cost);
     return i;
   }
 
   private pushArc(from: number, to: number, capacity: number, cost: number): void {
-    const b = this.b;
-    b.to.push(to);
-    b.cap.push(capacity);
-    b.cost.push(cost);
-    b.next.push(b.head[from]);
-    b.head[from] = b.to.length - 1;
+    const a = this.arcCount++;
+    this.to[a] = to;
+    this.cap[a] = capacity;
+    this.cost[a] = cost;
+    this.next[a] = this.head[from];
+    this.head[from] = a;
   }
 
-  /** Built: from now on the graph lives in typed arrays (capacities are whole units). */
+  /** Built: the per-node work arrays are sized once (capacities are whole units). */
   private freeze(): void {
-    const b = this.b;
-    this.head = Int32Array.from(b.head);
-    this.to = Int32Array.from(b.to);
-    this.next = Int32Array.from(b.next);
-    this.cap = Int32Array.from(b.cap);
-    this.cost = Float64Array.from(b.cost);
-    this.potential = Float64Array.from(b.potential);
-    this.dist = Float64Array.from(b.dist);
-    this.parentArc = Int32Array.from(b.parentArc);
-    this.seen = Int32Array.from(b.seen);
-    this.settled = Int32Array.from(b.settled);
-    this.touched = new Int32Array(b.head.length);
-    this.heap.reserve(b.to.length + 1);
-    this.initialCap = Int32Array.from(b.cap);
-    this.building = null;
+    const n = this.nodeCount;
+    this.potential = new Float64Array(n);
+    this.dist = new Float64Array(n);
+    this.parentArc = new Int32Array(n).fill(-1);
+    this.seen = new Int32Array(n);
+    this.settled = new Int32Array(n);
+    this.touched = new Int32Array(n);
+    this.heap.reserve(this.arcCount + 1);
+    this.initialCap = this.cap.slice();
+    this.built = true;
   }
 
   /** Back to zero flow and zero potentials, with the given arcs closed: re-solve without rebuilding. */
   reset(closed: Iterable<number> = []): void {
-    if (this.building) this.freeze();
-    this.cap.set(this.initialCap as Int32Array);
+    if (!this.built) this.freeze();
+    this.cap.set(this.initialCap);
     for (const a of closed) this.cap[a] = 0;
     this.potential.fill(0);
     this.shift = 0;
@@ -178,7 +122,7 @@ export class FlowGraph {
    * cheapest path. Returns the path's cost, or null when the sink cannot be reached.
    */
   augment(source: number, sink: number): number | null {
-    if (this.building) this.freeze();
+    if (!this.built) this.freeze();
     this.admitSource(source);
     const reach = this.shortestPath(source, sink);
     if (reach === null) return null;
@@ -191,6 +135,67 @@ export class FlowGraph {
       v = this.to[a ^ 1];
     }
     return total;
+  }
+
+  /**
+   * Closes an arc added with addArc and keeps the flow a min-cost one for the remaining network.
+   * A unit it carried is taken off (its tail is left with one unit too many, its head one short)
+   * and sent from the tail to the head along a cheapest residual path: one step of successive
+   * shortest paths. Closing only removes residual arcs, so the potentials stay valid and Dijkstra
+   * still applies. Returns false when no such path exists (the unit is then lost: re-solve).
+   */
+  closeArc(arc: number): boolean {
+    if (!this.built) this.freeze();
+    const carried = this.cap[arc ^ 1];
+    this.cap[arc] = 0;
+    this.cap[arc ^ 1] = 0;
+    for (let unit = 0; unit < carried; unit++) {
+      const tail = this.to[arc ^ 1];
+      const head = this.to[arc];
+      if (this.shortestPath(tail, head) === null) return false;
+      for (let v = head; v !== tail; ) {
+        const a = this.parentArc[v];
+        this.cap[a] -= 1;
+        this.cap[a ^ 1] += 1;
+        v = this.to[a ^ 1];
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The cheap way to close `path[0]`: take one unit off the whole path (each arc carries one,
+   * path[0] leaves the unit's source, the last arc enters the sink), so the source can simply be
+   * augmented again. Re-opened arcs must keep reduced cost ≥ 0; where one does not, its tail's
+   * potential is raised, which is allowed only if every other residual arc into the tail keeps
+   * reduced cost ≥ 0. Returns false, changing nothing, when that fails: then use closeArc.
+   */
+  withdraw(path: readonly number[]): boolean {
+    if (!this.built) this.freeze();
+    const lift = new Float64Array(path.length);
+    for (let k = path.length - 1; k >= 1; k--) {
+      const a = path[k];
+      const tail = this.to[a ^ 1];
+      if (this.cap[a ^ 1] <= 0) return false;
+      // Raising the next arc's tail (done at k + 1, which is this arc's head) is already counted.
+      const rc = this.cost[a] + this.pot(tail) - this.pot(this.to[a]) - (k + 1 < path.length ? lift[k + 1] : 0);
+      if (rc >= 0) continue;
+      for (let e = this.head[tail]; e !== -1; e = this.next[e]) {
+        const into = e ^ 1;
+        // path[k - 1] is checked next (with this lift); a's reverse goes away with the unit.
+        if (into === path[k - 1] || e === a || this.cap[into] <= 0) continue;
+        if (this.cost[into] + this.pot(this.to[e]) - this.pot(tail) < -rc) return false;
+      }
+      lift[k] = -rc;
+    }
+    if (this.cap[path[0] ^ 1] <= 0) return false;
+    for (let k = 0; k < path.length; k++) {
+      this.cap[path[k]] += 1;
+      this.cap[path[k] ^ 1] -= 1;
+      if (k > 0) this.potential[this.to[path[k] ^ 1]] += lift[k];
+    }
+    this.cap[path[0]] = 0;
+    return true;
   }
 
   /** A new source has no arcs in; raise its potential so its own arcs have reduced cost ≥ 0. */

@@ -53,6 +53,18 @@ function memoFor(memo: ScoringMemo | undefined, index: StaffIndex, p: PreparedRe
   return { free, loads };
 }
 
+/** Per-eligible work arrays, kept between calls (a booking's ~400 people: fresh buffers per call cost more than the work). */
+let scratch = { past: new Float64Array(0), cost: new Float64Array(0), key: new Float64Array(0), rank: new Int32Array(0) };
+
+/** Views of length n on the work arrays (grown when needed); valid until the next call. */
+function scratchFor(n: number): typeof scratch {
+  if (scratch.cost.length < n) {
+    const size = Math.max(n, 2 * scratch.cost.length);
+    scratch = { past: new Float64Array(size), cost: new Float64Array(size), key: new Float64Array(size), rank: new Int32Array(size) };
+  }
+  return { past: scratch.past.subarray(0, n), cost: scratch.cost.subarray(0, n), key: scratch.key.subarray(0, n), rank: scratch.rank.subarray(0, n) };
+}
+
 /**
  * Everyone eligible with their cost (or only the `keep` cheapest, best first). Costs are regrets:
  * the person's weighted sum minus the lowest among everyone eligible, so the ideal person costs 0
@@ -71,22 +83,19 @@ export function scoreEligible(pool: StaffPool, p: PreparedRequest, ctx: MatchCon
   const fairShare = n ? loadSum / n : 0;
   const { customerId, dialect, preferredGender } = req.customer;
   const speaks = index.speakerTest(dialect);
-  const past: number[] = new Array(n);
-  const cost = new Float64Array(n);
-  const key = new Float64Array(n);
+  const { past, cost, key, rank } = scratchFor(n);
   let lowest = Infinity;
   for (let k = 0; k < n; k++) {
     const i = s.who[k];
     past[k] = ctx.pastVisitsWith(index.ids[i], customerId);
     let c = w.perKm * s.km[k] - w.continuityPerVisit * Math.min(past[k], w.continuityMaxVisits);
     if (dialect && !speaks(i)) c += w.dialect;
-    if (preferredGender && index.staff[i].gender !== preferredGender) c += w.genderMismatch;
+    if (preferredGender && index.gender[i] !== preferredGender) c += w.genderMismatch;
     c = c + w.ratingPerStar * Math.max(0, 5 - index.rating[i]);
     cost[k] = c + loadTerm(s.load[k], fairShare, w);
     key[k] = cost[k] + w.dayVisitStep * s.day[k];
     if (cost[k] < lowest) lowest = cost[k];
   }
-  const rank = new Int32Array(n);
   for (let k = 0; k < n; k++) rank[k] = index.idRank[s.who[k]];
   return cheapest(key, rank, keep).map((k) => ({
     staff: index.staff[s.who[k]],

@@ -1,7 +1,7 @@
 /**
  * The staff as flat arrays, worked out once per pool: each person numbered, skills as bit masks,
  * working hours as minutes per weekday, base and radius as numbers, plus (optionally) a lat/lng
- * grid. Scanning a booking then touches numbers, not strings or dates, and only the people whose
+ * grid (staff-grid.ts). Scanning a booking then touches numbers, not strings or dates, and only the people whose
  * service area can reach the customer. Every rule gives exactly the answer of eligibility.ts:
  * the distance is the same great-circle formula as geo.distanceKm, the hour check the same string
  * comparison (as numbers), and the test suite compares it with a plain, unindexed ranking.
@@ -9,15 +9,9 @@
 import { SKILLS, type Skill } from '../services';
 import type { StaffProfile, WeeklyHours } from '../staff';
 import type { PreparedRequest } from './eligibility';
+import { EARTH_RADIUS_KM, RAD, SAFE, StaffGrid } from './staff-grid';
 import { NO_COMMITMENTS, type MatchContext } from './types';
 
-const RAD = Math.PI / 180;
-/** Must stay equal to geo.ts: `scan` repeats distanceKm's formula operation for operation. */
-const EARTH_RADIUS_KM = 6371.0088;
-/** Grid cell size in degrees (≈ 2.2 km north–south). */
-const CELL_DEG = 0.02;
-/** Pre-checks only skip people who are clearly out of reach; this keeps rounding on the safe side. */
-const SAFE = 1 + 1e-6;
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 
 export const skillMask = (skills: readonly Skill[]): number =>
@@ -56,10 +50,12 @@ export class StaffIndex {
   /** Radius as a latitude difference (the great circle is never shorter than the meridian gap). */
   readonly radiusDeg: Float64Array;
   /** Radius as haversine h (sin²(r / 2R)), padded: farther than this is out of reach. */
-  private readonly radiusH: Float64Array;
+  readonly radiusH: Float64Array;
   readonly cap: Float64Array;
   readonly skills: Int32Array;
   readonly rating: Float64Array;
+  /** staff[i].gender, without touching each profile while scoring. */
+  readonly gender: ReadonlyArray<StaffProfile['gender']>;
   /** Position of each person's id in id order (equal ids share one): ties break on it. */
   readonly idRank: Int32Array;
   /** Working hours: person i, weekday d (1–7) owns ranges hourFrom/To[hourAt[i*7+d-1] .. hourAt[i*7+d]). */
@@ -71,15 +67,19 @@ export class StaffIndex {
   private readonly dialectBits = new Map<string, number>();
   /** Up to 31 dialects as bits; beyond that (never in practice) the list is searched. */
   private readonly dialects: Int32Array;
-  /** Grid cells' members, widest service radius first. */
-  private readonly grid: Map<number, Int32Array> | null;
-  private readonly everyone: Int32Array;
-  private readonly maxRadiusKm: number;
+  /** Who might reach a point, cell by cell (staff-grid.ts). */
+  private readonly grid: StaffGrid;
   private readonly scratch: Scan;
   /** Per-person scratch for a scan, so the eligible can be put in staff-number order cheaply. */
   private readonly kmOf: Float64Array;
   private readonly dayOf: Int32Array;
   private readonly loadOf: Float64Array;
+  /** The eligible of a scan as bits (person i: word i >> 5): read back in staff-number order without sorting. */
+  private readonly picked: Int32Array;
+  private readonly blankFree: FreeMemo;
+  private readonly blankLoads: Float64Array;
+  /** True while a scan runs: if one ever stops half-way (a throwing context), the bits are wiped. */
+  private scanning = false;
 
   constructor(readonly staff: readonly StaffProfile[], withGrid: boolean) {
     const n = (this.n = staff.length);
@@ -93,7 +93,7 @@ export class StaffIndex {
     this.cap = Float64Array.from(staff, (s) => s.dailyCap);
     this.skills = Int32Array.from(staff, (s) => skillMask(s.skills));
     this.rating = Float64Array.from(staff, (s) => s.rating);
-    this.maxRadiusKm = staff.reduce((m, s) => Math.max(m, s.serviceRadiusKm), 0);
+    this.gender = staff.map((s) => s.gender);
     const byId = this.ids.map((_, i) => i).sort((i, j) => (this.ids[i] < this.ids[j] ? -1 : this.ids[i] > this.ids[j] ? 1 : 0));
     this.idRank = new Int32Array(n);
     byId.forEach((i, k) => (this.idRank[i] = k > 0 && this.ids[byId[k - 1]] === this.ids[i] ? this.idRank[byId[k - 1]] : k));
@@ -115,12 +115,14 @@ export class StaffIndex {
     });
     this.hourFrom = Int32Array.from(from);
     this.hourTo = Int32Array.from(to);
-    this.grid = withGrid ? this.buildGrid() : null;
-    this.everyone = Int32Array.from(staff, (_, i) => i);
+    this.grid = new StaffGrid(this.lat, this.lng, this.radius, this.radiusH, withGrid);
     this.scratch = newScan(n);
     this.kmOf = new Float64Array(n);
     this.dayOf = new Int32Array(n);
     this.loadOf = new Float64Array(n);
+    this.picked = new Int32Array((n >> 5) + 1);
+    this.blankFree = new Int32Array(n);
+    this.blankLoads = new Float64Array(n);
   }
 
   private dialectMask(list: readonly string[]): number {
@@ -139,19 +141,6 @@ export class StaffIndex {
     if (bit !== undefined) return (i) => (this.dialects[i] & bit) !== 0;
     if (this.dialectBits.size < 31 || dialect === null) return () => false;
     return (i) => this.staff[i].dialects.includes(dialect);
-  }
-
-  private buildGrid(): Map<number, Int32Array> {
-    const lists = new Map<number, number[]>();
-    for (let i = 0; i < this.n; i++) {
-      const key = cellKey(cellOf(this.lat[i]), cellOf(this.lng[i]));
-      const list = lists.get(key);
-      if (list) list.push(i);
-      else lists.set(key, [i]);
-    }
-    const cells = new Map<number, Int32Array>();
-    for (const [key, list] of lists) cells.set(key, Int32Array.from(list.sort((i, j) => this.radius[j] - this.radius[i])));
-    return cells;
   }
 
   /** `day` is p.weekday as a number (worked out once per scan). */
@@ -182,7 +171,10 @@ export class StaffIndex {
    * Everyone eligible for the prepared request, in staff-number order. The returned scan is
    * reused by the next call. `free`/`loads` (a batch's memo) remember answers across bookings.
    */
-  scan(p: PreparedRequest, ctx: MatchContext, free?: FreeMemo, loads?: Float64Array): Scan {
+  scan(p: PreparedRequest, ctx: MatchContext, memoFree?: FreeMemo, memoLoads?: Float64Array): Scan {
+    // Without a memo, a blank one of our own: one code path (and no re-optimising when both kinds of call mix).
+    const free = memoFree ?? this.blankFree.fill(-2);
+    const loads = memoLoads ?? this.blankLoads.fill(NaN);
     const out = this.scratch;
     const { lat: pLat, lng: pLng } = p.req.location;
     const cosP = Math.cos(pLat * RAD);
@@ -190,94 +182,68 @@ export class StaffIndex {
     const want = p.skillMask;
     const checkExcluded = p.excluded.size > 0;
     let count = 0;
-    const cells = this.cellsNear(p.req.location);
+    const cells = this.grid.cellsNear(p.req.location);
+    // The arrays as locals: the loop calls out (onDuty, freeAt, ctx), so they would be re-read.
+    const { radiusH, skills, lat, lng, radiusDeg, cosLat, radius, ids, kmOf, dayOf, loadOf, picked } = this;
+    if (this.scanning) picked.fill(0);
+    this.scanning = true;
     for (let c = 0; c < cells.length; c++) {
       const { members, reachH } = cells[c];
       for (let m = 0; m < members.length; m++) {
         const i = members[m];
         // Members come widest radius first: once one cannot reach the cell's nearest point, none can.
-        if (this.radiusH[i] < reachH) break;
+        if (radiusH[i] < reachH) break;
         // Cheapest refusals first; each is exactly a rule of eligibility.ts (or a safe bound on one).
-        if ((this.skills[i] & want) !== want) continue;
-        if (Math.abs(this.lat[i] - pLat) > this.radiusDeg[i]) continue;
-        let day = free ? free[i] : -2;
+        if ((skills[i] & want) !== want) continue;
+        if (Math.abs(lat[i] - pLat) > radiusDeg[i]) continue;
+        let day = free[i];
         if (day === -1) continue;
         if (day === -2 && !this.onDuty(i, p, weekday)) {
-          if (free) free[i] = -1;
+          free[i] = -1;
           continue;
         }
         // geo.distanceKm operation for operation (cos of the base precomputed): the same km exactly.
-        const dLat = (pLat - this.lat[i]) * RAD;
-        const dLng = (pLng - this.lng[i]) * RAD;
-        const h = Math.sin(dLat / 2) ** 2 + this.cosLat[i] * cosP * Math.sin(dLng / 2) ** 2;
-        if (h > this.radiusH[i]) continue;
+        const dLat = (pLat - lat[i]) * RAD;
+        const dLng = (pLng - lng[i]) * RAD;
+        const h = Math.sin(dLat / 2) ** 2 + cosLat[i] * cosP * Math.sin(dLng / 2) ** 2;
+        if (h > radiusH[i]) continue;
         const km = 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-        if (km > this.radius[i]) continue;
-        if (checkExcluded && p.excluded.has(this.ids[i])) continue;
+        if (km > radius[i]) continue;
+        if (checkExcluded && p.excluded.has(ids[i])) continue;
         if (day === -2) {
           day = this.freeAt(i, p, ctx);
-          if (free) free[i] = day;
+          free[i] = day;
           if (day < 0) continue;
         }
-        let load = loads ? loads[i] : NaN;
+        let load = loads[i];
         if (Number.isNaN(load)) {
-          load = ctx.recentLoadOf(this.ids[i]);
-          if (loads) loads[i] = load;
+          load = ctx.recentLoadOf(ids[i]);
+          loads[i] = load;
         }
-        out.who[count++] = i;
-        this.kmOf[i] = km;
-        this.dayOf[i] = day;
-        this.loadOf[i] = load;
+        count++;
+        picked[i >> 5] |= 1 << (i & 31);
+        kmOf[i] = km;
+        dayOf[i] = day;
+        loadOf[i] = load;
       }
     }
     out.count = count;
     // Staff-number order, whatever order the cells came in: sums and ties never depend on the grid.
-    out.who.subarray(0, count).sort();
-    for (let k = 0; k < count; k++) {
-      const i = out.who[k];
-      out.km[k] = this.kmOf[i];
-      out.day[k] = this.dayOf[i];
-      out.load[k] = this.loadOf[i];
-    }
-    return out;
-  }
-
-  /**
-   * The cells some member of which could reach the point, each with a lower bound on the distance
-   * to its nearest point, as haversine h (d = 2R·asin(√h)). With Δφ ≥ the latitude gap, Δλ ≥ the
-   * longitude gap and cosφ ≥ the cell's smallest cos, h = sin²(Δφ/2) + cosφ₁·cosφ₂·sin²(Δλ/2) is at
-   * least sin²(gapφ/2) + cosφ₁·cosMin·sin²(gapλ/2).
-   */
-  private cellsNear(point: { lat: number; lng: number }): Array<{ members: Int32Array; reachH: number }> {
-    if (!this.grid) return [{ members: this.everyone, reachH: -Infinity }];
-    const { lat, lng } = point;
-    const dLat = (this.maxRadiusKm / (EARTH_RADIUS_KM * RAD)) * SAFE;
-    const cosP = Math.cos(lat * RAD);
-    const cosBand = Math.min(Math.cos((lat - dLat) * RAD), Math.cos((lat + dLat) * RAD), cosP);
-    const sinMax = Math.sin(Math.min(Math.PI / 2, (this.maxRadiusKm * SAFE) / (2 * EARTH_RADIUS_KM)));
-    const s = sinMax / Math.sqrt(Math.max(0, cosP * cosBand));
-    const dLng = s < 1 ? ((2 * Math.asin(s)) / RAD) * SAFE : Infinity;
-    // Near a pole or the date line, or a huge radius: look at everyone (never in practice).
-    if (!(lat - dLat > -90 && lat + dLat < 90 && lng - dLng > -180 && lng + dLng < 180)) return [{ members: this.everyone, reachH: -Infinity }];
-    const found: Array<{ members: Int32Array; reachH: number }> = [];
-    for (let ci = cellOf(lat - dLat); ci <= cellOf(lat + dLat); ci++) {
-      const gapLat = Math.max(0, ci * CELL_DEG - lat, lat - (ci + 1) * CELL_DEG) * RAD;
-      const cosCell = Math.min(Math.cos(ci * CELL_DEG * RAD), Math.cos((ci + 1) * CELL_DEG * RAD));
-      const latTerm = Math.sin(gapLat / 2) ** 2;
-      const lngFactor = cosP * cosCell;
-      for (let cj = cellOf(lng - dLng); cj <= cellOf(lng + dLng); cj++) {
-        const members = this.grid.get(cellKey(ci, cj));
-        if (!members) continue;
-        const gapLng = Math.max(0, cj * CELL_DEG - lng, lng - (cj + 1) * CELL_DEG) * RAD;
-        const reachH = (latTerm + lngFactor * Math.sin(gapLng / 2) ** 2) / SAFE;
-        if (this.radiusH[members[0]] >= reachH) found.push({ members, reachH });
+    // Each word's bits lowest first; the words are cleared for the next scan on the way.
+    for (let w = 0, k = 0; k < count; w++) {
+      let bits = picked[w];
+      picked[w] = 0;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        const i = (w << 5) + 31 - Math.clz32(low);
+        bits ^= low;
+        out.who[k] = i;
+        out.km[k] = kmOf[i];
+        out.day[k] = dayOf[i];
+        out.load[k++] = loadOf[i];
       }
     }
-    return found;
+    this.scanning = false;
+    return out;
   }
 }
-
-const cellOf = (deg: number): number => Math.floor(deg / CELL_DEG);
-/** Cells as one number: latitude rows of 10,000 longitude columns (0.02° → 18,000 columns). */
-const cellKey = (i: number, j: number): number => i * 100_000 + j;
-

@@ -7,8 +7,12 @@
  */
 export const MAX_PHOTO_SIDE_PX = 2048;
 const JPEG_QUALITY = 0.8;
-/** At or below this a photo is sent as it is. */
-const SHRINK_ABOVE_BYTES = 1_500_000;
+/**
+ * At or below this a photo is sent as it is. Low enough that a photo the staff member takes
+ * offline usually fits one storage entry (about 1 MB once base64-encoded) and survives the app
+ * being closed before it is sent.
+ */
+const SHRINK_ABOVE_BYTES = 700_000;
 
 export async function shrinkPhoto(photo: Blob): Promise<Blob> {
   if (photo.size <= SHRINK_ABOVE_BYTES || typeof createImageBitmap !== 'function') return photo;
