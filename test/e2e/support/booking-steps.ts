@@ -7,7 +7,19 @@ import { currentPage } from './browser';
 
 /** Waits until the page on screen shows this text (Taro slides pages in; wait for the new one). */
 export async function shows(page: Page, text: string | RegExp): Promise<void> {
-  await currentPage(page).getByText(text).first().waitFor({ timeout: 20_000 });
+  try {
+    await currentPage(page).getByText(text).first().waitFor({ timeout: 20_000 });
+  } catch (err) {
+    // In CI's log, say where the app was instead, and what it showed.
+    const seen = await page
+      .evaluate(() => {
+        const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page_stationed')).filter((el) => getComputedStyle(el).display !== 'none');
+        const last = shown[shown.length - 1];
+        return `address ${location.hash}; page on screen ${last?.id ?? 'none'}: ${(last?.innerText ?? '').replace(/\s+/g, ' ').slice(0, 400)}`;
+      })
+      .catch(() => 'the page could not be read');
+    throw new Error(`${(err as Error).message.split('\n')[0]}\n${seen}`);
+  }
 }
 
 export const button = (page: Page, name: string | RegExp) => currentPage(page).getByRole('button', { name }).first();
