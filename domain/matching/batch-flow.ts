@@ -96,8 +96,8 @@ export class RelaxationSolver {
   private readonly arcs: number[][] = [];
   private readonly flatArcs: Int32Array;
   private readonly firstArc: Int32Array;
-  /** Per point node: its arc to its person-day. Per person-day: its visit arcs into the sink, cheapest first. */
-  private readonly pointArc = new Map<number, number>();
+  /** Per node (a point's, else -1): its arc to its person-day. Per person-day: its visit arcs into the sink, cheapest first. */
+  private readonly pointArc: Int32Array;
   private readonly visitArcs: number[][];
 
   constructor(private readonly m: BatchModel, points: PointMap) {
@@ -121,7 +121,10 @@ export class RelaxationSolver {
     this.sink = g.addNode();
     const slotNode = new Int32Array(m.slots.length).fill(-1);
     this.visitArcs = m.slots.map(() => []);
-    const pointNode = new Map<number, number>();
+    // Points are numbered 0, 1, … (mapPoints), at most one per option: flat arrays, not maps. A
+    // booking with no valid time (NaN) covers none of its starts and gets point − 1 there: hence + 1.
+    const pointNode = new Int32Array(options + 1).fill(-1);
+    this.pointArc = new Int32Array(1 + nb + 2 * options).fill(-1);
     this.flatArcs = new Int32Array(options);
     for (let b = 0; b < nb; b++) {
       const node = g.addNode();
@@ -129,11 +132,10 @@ export class RelaxationSolver {
       const list = m.bookings[b].options;
       const arcs: number[] = [];
       for (let i = 0; i < list.length; i++) {
-        let pn = pointNode.get(points[b][i]);
-        if (pn === undefined) {
-          pn = g.addNode();
-          pointNode.set(points[b][i], pn);
-          this.pointArc.set(pn, g.addArc(pn, this.personDay(list[i].slot, slotNode, demand), 1, 0));
+        let pn = pointNode[points[b][i] + 1];
+        if (pn < 0) {
+          pn = pointNode[points[b][i] + 1] = g.addNode();
+          this.pointArc[pn] = g.addArc(pn, this.personDay(list[i].slot, slotNode, demand), 1, 0);
         }
         arcs.push((this.flatArcs[this.firstArc[b] + i] = g.addArc(node, pn, 1, list[i].baseCost + offset)));
       }
@@ -192,7 +194,7 @@ export class RelaxationSolver {
     const visits = this.visitArcs[slot];
     let last = visits.length - 1;
     while (last > 0 && this.g.flowOn(visits[last]) === 0) last--;
-    return [arc, this.pointArc.get(this.g.arcTarget(arc)) as number, visits[last]];
+    return [arc, this.pointArc[this.g.arcTarget(arc)], visits[last]];
   }
 
   /** The arc of a (booking, person-day) pair, or -1 when the booking has no such option. */

@@ -4,7 +4,7 @@
  *   Σ baseCost + Σ per person-day dayVisitStep × (v0 + k) for their k-th new visit + unassigned × each left over.
  */
 import { prepareRequest, type PreparedRequest, type VisitTimes } from './eligibility';
-import { newScoringMemo, scoreEligible, type ScoredStaff } from './rank';
+import { newScoringMemo, scoreCheapest, type ScoredStaff } from './rank';
 import type { StaffPool } from './staff-pool';
 import type { MatchContext, MatchRequest } from './types';
 import type { MatchWeights } from './weights';
@@ -48,7 +48,7 @@ export function buildModel(requests: readonly MatchRequest[], pool: StaffPool, c
     const p = prepareRequest(req, times);
     let onDay = slotIndex.get(p.day);
     if (!onDay) slotIndex.set(p.day, (onDay = new Map()));
-    const options = scoreEligible(pool, p, ctx, w, memo, topK).map((scored) => {
+    const options = scoreCheapest(pool, p, ctx, w, memo, topK).map((scored) => {
       let slot = onDay.get(scored.staff.id);
       if (slot === undefined) {
         slot = slots.length;

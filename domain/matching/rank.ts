@@ -6,7 +6,7 @@
 import type { StaffProfile } from '../staff';
 import { prepareRequest, type PreparedRequest } from './eligibility';
 import { matchReasons } from './reasons';
-import type { FreeMemo, StaffIndex } from './staff-index';
+import type { FreeMemo, Scan, StaffIndex } from './staff-index';
 import { asPool, indexFor, type StaffPool } from './staff-pool';
 import type { Candidate, MatchContext, MatchRequest } from './types';
 import { MATCH_WEIGHTS, type MatchWeights } from './weights';
@@ -27,30 +27,35 @@ function loadTerm(load: number, fairShare: number, w: MatchWeights): number {
 
 /**
  * What a batch remembers across its bookings, for the one pool it scans: who is free at each visit
- * time (hours, cap, busy) and each person's recent load. Visits share a handful of times, so this
- * saves most of the checking.
+ * time (hours, cap, busy), each grid cell's people with the skills who are free at a time
+ * (StaffIndex.freeLists), and each person's recent load. Visits share a handful of times and
+ * skill sets, so this saves most of the checking.
  */
 export interface ScoringMemo {
   index: StaffIndex | null;
   freeAt: Map<string, FreeMemo>;
+  freeLists: Map<string, Int32Array[]>;
   load: Float64Array | null;
 }
 
-export const newScoringMemo = (): ScoringMemo => ({ index: null, freeAt: new Map(), load: null });
+export const newScoringMemo = (): ScoringMemo => ({ index: null, freeAt: new Map(), freeLists: new Map(), load: null });
 
 function timeKey(p: PreparedRequest): string {
   return `${p.busyStartMs}|${p.busyEndMs}|${p.weekday}|${p.from}|${p.to}`;
 }
 
 /** The memo's arrays for this request, when the memo belongs to this index. */
-function memoFor(memo: ScoringMemo | undefined, index: StaffIndex, p: PreparedRequest): { free?: FreeMemo; loads?: Float64Array } {
+function memoFor(memo: ScoringMemo | undefined, index: StaffIndex, p: PreparedRequest, ctx: MatchContext): { free?: FreeMemo; loads?: Float64Array; lists?: Int32Array[] } {
   if (!memo || (memo.index !== null && memo.index !== index)) return {};
   memo.index = index;
   const loads = (memo.load ??= new Float64Array(index.n).fill(NaN));
   const key = timeKey(p);
   let free = memo.freeAt.get(key);
   if (!free) memo.freeAt.set(key, (free = new Int32Array(index.n).fill(-2)));
-  return { free, loads };
+  const listKey = `${key}|${p.skillMask}`;
+  let lists = memo.freeLists.get(listKey);
+  if (!lists) memo.freeLists.set(listKey, (lists = index.freeLists(p, ctx, free)));
+  return { free, loads, lists };
 }
 
 /** Per-eligible work arrays, kept between calls (a booking's ~400 people: fresh buffers per call cost more than the work). */
@@ -65,23 +70,32 @@ function scratchFor(n: number): typeof scratch {
   return { past: scratch.past.subarray(0, n), cost: scratch.cost.subarray(0, n), key: scratch.key.subarray(0, n), rank: scratch.rank.subarray(0, n) };
 }
 
+/** A booking's eligible people with their costs, in the work arrays (valid until the next scan). */
+interface Costed {
+  index: StaffIndex;
+  s: Scan;
+  lowest: number;
+  past: Float64Array;
+  cost: Float64Array;
+  /** Cost plus the day term: what the ranking sorts by (ties by id rank). */
+  key: Float64Array;
+  rank: Int32Array;
+}
+
 /**
- * Everyone eligible with their cost (or only the `keep` cheapest, best first). Costs are regrets:
- * the person's weighted sum minus the lowest among everyone eligible, so the ideal person costs 0
- * (plus their day term) and a total says how far an answer is from giving every customer their
- * ideal person.
+ * Scan and cost everyone eligible. One booking and a batch share this function and differ only in
+ * what they pass, so the single bookings served before a batch have already warmed every branch
+ * of it (a branch only a batch takes, inside code optimised on single bookings, made V8 bail out
+ * of the optimised code on every booking of the batch).
  */
-export function scoreEligible(pool: StaffPool, p: PreparedRequest, ctx: MatchContext, w: MatchWeights, memo?: ScoringMemo, keep = Infinity): ScoredStaff[] {
-  const req = p.req;
-  const index = indexFor(pool, req.location, p.skills);
-  const { free, loads } = memoFor(memo, index, p);
-  const s = index.scan(p, ctx, free, loads);
+function costEligible(index: StaffIndex, p: PreparedRequest, ctx: MatchContext, w: MatchWeights, free?: FreeMemo, loads?: Float64Array, lists?: Int32Array[]): Costed {
+  const s = index.scan(p, ctx, free, loads, lists);
   const n = s.count;
   let loadSum = 0;
   for (let k = 0; k < n; k++) loadSum += s.load[k];
   // The fair share is the mean recent load of the people who could take this visit.
   const fairShare = n ? loadSum / n : 0;
-  const { customerId, dialect, preferredGender } = req.customer;
+  const { customerId, dialect, preferredGender } = p.req.customer;
   const speaks = index.speakerTest(dialect);
   const { past, cost, key, rank } = scratchFor(n);
   let lowest = Infinity;
@@ -95,9 +109,19 @@ export function scoreEligible(pool: StaffPool, p: PreparedRequest, ctx: MatchCon
     cost[k] = c + loadTerm(s.load[k], fairShare, w);
     key[k] = cost[k] + w.dayVisitStep * s.day[k];
     if (cost[k] < lowest) lowest = cost[k];
+    rank[k] = index.idRank[i];
   }
-  for (let k = 0; k < n; k++) rank[k] = index.idRank[s.who[k]];
-  return cheapest(key, rank, keep).map((k) => ({
+  return { index, s, lowest, past, cost, key, rank };
+}
+
+/**
+ * Costs are regrets: the person's weighted sum minus the lowest among everyone eligible, so the
+ * ideal person costs 0 (plus their day term) and a total says how far an answer is from giving
+ * every customer their ideal person.
+ */
+function scoredAt(c: Costed, positions: number[]): ScoredStaff[] {
+  const { index, s, past, cost, lowest } = c;
+  return positions.map((k) => ({
     staff: index.staff[s.who[k]],
     distanceKm: s.km[k],
     visitsThatDay: s.day[k],
@@ -106,20 +130,44 @@ export function scoreEligible(pool: StaffPool, p: PreparedRequest, ctx: MatchCon
   }));
 }
 
+/** Everyone eligible with their cost, best first. */
+export function scoreEligible(pool: StaffPool, p: PreparedRequest, ctx: MatchContext, w: MatchWeights): ScoredStaff[] {
+  const c = costEligible(indexFor(pool, p.req.location, p.skills), p, ctx, w);
+  return scoredAt(c, inOrder(c.key, c.rank));
+}
+
+/** A batch's view: only the `keep` cheapest, best first, remembering facts across bookings in `memo`. */
+export function scoreCheapest(pool: StaffPool, p: PreparedRequest, ctx: MatchContext, w: MatchWeights, memo: ScoringMemo, keep: number): ScoredStaff[] {
+  const index = indexFor(pool, p.req.location, p.skills);
+  const { free, loads, lists } = memoFor(memo, index, p, ctx);
+  const c = costEligible(index, p, ctx, w, free, loads, lists);
+  return scoredAt(c, keep >= c.key.length ? inOrder(c.key, c.rank) : cheapest(c.key, c.rank, keep));
+}
+
+/** Lower key first, ties by id rank (a NaN key compares equal to anything). */
+function before(key: Float64Array, rank: Int32Array, a: number, b: number): number {
+  const d = key[a] - key[b];
+  return d < 0 ? -1 : d > 0 ? 1 : d === 0 ? rank[a] - rank[b] : 0;
+}
+
+/** All positions, best first. */
+function inOrder(key: Float64Array, rank: Int32Array): number[] {
+  return Array.from({ length: key.length }, (_, i) => i).sort((a, b) => before(key, rank, a, b));
+}
+
 /** Positions of the k lowest keys (ties by id rank), lowest first; k is small, lists long. */
 function cheapest(key: Float64Array, rank: Int32Array, k: number): number[] {
   const n = key.length;
-  const order = (a: number, b: number) => {
-    const d = key[a] - key[b];
-    return d < 0 ? -1 : d > 0 ? 1 : d === 0 ? rank[a] - rank[b] : 0;
-  };
-  if (k >= n) return Array.from({ length: n }, (_, i) => i).sort(order);
   const kept: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (kept.length === k && order(i, kept[k - 1]) >= 0) continue;
+    if (kept.length === k) {
+      // Most people lose to the last kept on the key alone (or a NaN key: equal, so not before).
+      const last = kept[k - 1];
+      if (!(key[i] <= key[last]) || before(key, rank, i, last) >= 0) continue;
+    }
     let at = kept.length < k ? kept.length : k - 1;
     if (kept.length < k) kept.push(i);
-    while (at > 0 && order(i, kept[at - 1]) < 0) {
+    while (at > 0 && before(key, rank, i, kept[at - 1]) < 0) {
       kept[at] = kept[at - 1];
       at--;
     }

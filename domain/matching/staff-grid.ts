@@ -13,35 +13,63 @@ const CELL_DEG = 0.02;
 /** Pre-checks only skip people who are clearly out of reach; this keeps rounding on the safe side. */
 export const SAFE = 1 + 1e-6;
 
-/** A cell's members (staff numbers, widest radius first) and a lower bound on their distance, as haversine h. */
-export interface Cell {
-  members: Int32Array;
-  reachH: number;
+/**
+ * The cells near a point, filled in place (no objects per call): cell numbers (into
+ * StaffGrid.members) and, for each, a lower bound on its members' distance as haversine h.
+ */
+export interface NearCells {
+  count: number;
+  ids: Int32Array;
+  reachH: Float64Array;
+}
+
+/** One latitude row of the grid: its occupied columns, ascending, and their cell numbers. */
+interface Row {
+  cols: Int32Array;
+  ids: Int32Array;
 }
 
 export class StaffGrid {
-  private readonly cells: Map<number, Int32Array> | null;
-  private readonly everyone: Int32Array;
+  /** Each cell's members (staff numbers, widest radius first). Without the grid, cell 0 is everyone. */
+  readonly members: Int32Array[];
+  /** Occupied cells by row: a point looks up ~15 rows and walks their columns in range (a map
+   *  lookup per possible cell cost more than the scan of the people in it). */
+  private readonly rows: Map<number, Row> | null;
   private readonly maxRadiusKm: number;
 
   /** `radiusH`: each radius as padded haversine h (StaffIndex.radiusH). */
   constructor(lat: Float64Array, lng: Float64Array, radius: Float64Array, private readonly radiusH: Float64Array, withGrid: boolean) {
     this.maxRadiusKm = radius.reduce((m, r) => Math.max(m, r), 0);
-    this.cells = withGrid ? StaffGrid.build(lat, lng, radius) : null;
-    this.everyone = Int32Array.from(lat, (_, i) => i);
+    this.members = [];
+    this.rows = withGrid ? this.build(lat, lng, radius) : null;
+    if (!withGrid) this.members.push(Int32Array.from(lat, (_, i) => i));
   }
 
-  private static build(lat: Float64Array, lng: Float64Array, radius: Float64Array): Map<number, Int32Array> {
-    const lists = new Map<number, number[]>();
+  private build(lat: Float64Array, lng: Float64Array, radius: Float64Array): Map<number, Row> {
+    const lists = new Map<number, Map<number, number[]>>();
     for (let i = 0; i < lat.length; i++) {
-      const key = cellKey(cellOf(lat[i]), cellOf(lng[i]));
-      const list = lists.get(key);
+      const [ci, cj] = [cellOf(lat[i]), cellOf(lng[i])];
+      let row = lists.get(ci);
+      if (!row) lists.set(ci, (row = new Map()));
+      const list = row.get(cj);
       if (list) list.push(i);
-      else lists.set(key, [i]);
+      else row.set(cj, [i]);
     }
-    const cells = new Map<number, Int32Array>();
-    for (const [key, list] of lists) cells.set(key, Int32Array.from(list.sort((i, j) => radius[j] - radius[i])));
-    return cells;
+    const rows = new Map<number, Row>();
+    for (const [ci, row] of lists) {
+      const cols = Int32Array.from(row.keys()).sort();
+      const ids = Int32Array.from(cols, (cj) => {
+        this.members.push(Int32Array.from(row.get(cj)!.sort((i, j) => radius[j] - radius[i])));
+        return this.members.length - 1;
+      });
+      rows.set(ci, { cols, ids });
+    }
+    return rows;
+  }
+
+  /** Room for every cell (what cellsNear may fill). */
+  newNearCells(): NearCells {
+    return { count: 0, ids: new Int32Array(this.members.length), reachH: new Float64Array(this.members.length) };
   }
 
   /**
@@ -50,8 +78,13 @@ export class StaffGrid {
    * longitude gap and cosφ ≥ the cell's smallest cos, h = sin²(Δφ/2) + cosφ₁·cosφ₂·sin²(Δλ/2) is at
    * least sin²(gapφ/2) + cosφ₁·cosMin·sin²(gapλ/2).
    */
-  cellsNear(point: { lat: number; lng: number }): Cell[] {
-    if (!this.cells) return [{ members: this.everyone, reachH: -Infinity }];
+  cellsNear(point: { lat: number; lng: number }, out: NearCells): void {
+    out.count = 0;
+    const everyone = () => {
+      for (let id = 0; id < this.members.length; id++) [out.ids[id], out.reachH[id]] = [id, -Infinity];
+      out.count = this.members.length;
+    };
+    if (!this.rows) return everyone();
     const { lat, lng } = point;
     const dLat = (this.maxRadiusKm / (EARTH_RADIUS_KM * RAD)) * SAFE;
     const cosP = Math.cos(lat * RAD);
@@ -60,26 +93,35 @@ export class StaffGrid {
     const s = sinMax / Math.sqrt(Math.max(0, cosP * cosBand));
     const dLng = s < 1 ? ((2 * Math.asin(s)) / RAD) * SAFE : Infinity;
     // Near a pole or the date line, or a huge radius: look at everyone (never in practice).
-    if (!(lat - dLat > -90 && lat + dLat < 90 && lng - dLng > -180 && lng + dLng < 180)) return [{ members: this.everyone, reachH: -Infinity }];
-    const found: Cell[] = [];
+    if (!(lat - dLat > -90 && lat + dLat < 90 && lng - dLng > -180 && lng + dLng < 180)) return everyone();
+    const [firstCol, lastCol] = [cellOf(lng - dLng), cellOf(lng + dLng)];
     for (let ci = cellOf(lat - dLat); ci <= cellOf(lat + dLat); ci++) {
+      const row = this.rows.get(ci);
+      if (!row) continue;
       const gapLat = Math.max(0, ci * CELL_DEG - lat, lat - (ci + 1) * CELL_DEG) * RAD;
       const cosCell = Math.min(Math.cos(ci * CELL_DEG * RAD), Math.cos((ci + 1) * CELL_DEG * RAD));
       const latTerm = Math.sin(gapLat / 2) ** 2;
       const lngFactor = cosP * cosCell;
-      for (let cj = cellOf(lng - dLng); cj <= cellOf(lng + dLng); cj++) {
-        const members = this.cells.get(cellKey(ci, cj));
-        if (!members) continue;
+      const { cols, ids } = row;
+      // The first occupied column in range (binary search), then the occupied ones up to lastCol.
+      let [lo, hi] = [0, cols.length];
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cols[mid] < firstCol) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < cols.length && cols[k] <= lastCol; k++) {
+        const cj = cols[k];
         const gapLng = Math.max(0, cj * CELL_DEG - lng, lng - (cj + 1) * CELL_DEG) * RAD;
         const reachH = (latTerm + lngFactor * Math.sin(gapLng / 2) ** 2) / SAFE;
-        if (this.radiusH[members[0]] >= reachH) found.push({ members, reachH });
+        if (this.radiusH[this.members[ids[k]][0]] >= reachH) {
+          out.ids[out.count] = ids[k];
+          out.reachH[out.count++] = reachH;
+        }
       }
     }
-    return found;
   }
 }
 
 const cellOf = (deg: number): number => Math.floor(deg / CELL_DEG);
-/** Cells as one number: latitude rows of 10,000 longitude columns (0.02° → 18,000 columns). */
-const cellKey = (i: number, j: number): number => i * 100_000 + j;
 

@@ -7,21 +7,16 @@
  * comparison (as numbers), and the test suite compares it with a plain, unindexed ranking.
  */
 import { SKILLS, type Skill } from '../services';
-import type { StaffProfile, WeeklyHours } from '../staff';
+import type { StaffProfile } from '../staff';
 import type { PreparedRequest } from './eligibility';
-import { EARTH_RADIUS_KM, RAD, SAFE, StaffGrid } from './staff-grid';
+import { EARTH_RADIUS_KM, RAD, SAFE, StaffGrid, type NearCells } from './staff-grid';
+import { StaffHours } from './staff-hours';
 import { NO_COMMITMENTS, type MatchContext } from './types';
 
-const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
+export { clockMinutes } from './staff-hours';
 
 export const skillMask = (skills: readonly Skill[]): number =>
   skills.reduce((m, s) => (SKILLS.indexOf(s) >= 0 ? m | (1 << SKILLS.indexOf(s)) : m), 0);
-
-/** "HH:mm" as minutes, or -1 when not exactly that shape (then the string rule is used as is). */
-export function clockMinutes(hhmm: string): number {
-  if (typeof hhmm !== 'string' || !/^\d\d:[0-5]\d$/.test(hhmm)) return -1;
-  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-}
 
 /**
  * Per visit time (hours, cap, busy): -2 not yet known, -1 not free, else visits already that day.
@@ -58,17 +53,13 @@ export class StaffIndex {
   readonly gender: ReadonlyArray<StaffProfile['gender']>;
   /** Position of each person's id in id order (equal ids share one): ties break on it. */
   readonly idRank: Int32Array;
-  /** Working hours: person i, weekday d (1–7) owns ranges hourFrom/To[hourAt[i*7+d-1] .. hourAt[i*7+d]). */
-  private readonly hourAt: Int32Array;
-  private readonly hourFrom: Int32Array;
-  private readonly hourTo: Int32Array;
-  /** 1 when some time of theirs is not plain "HH:mm": their hours are checked as strings. */
-  private readonly oddHours: Uint8Array;
+  private readonly hours: StaffHours;
   private readonly dialectBits = new Map<string, number>();
   /** Up to 31 dialects as bits; beyond that (never in practice) the list is searched. */
   private readonly dialects: Int32Array;
   /** Who might reach a point, cell by cell (staff-grid.ts). */
   private readonly grid: StaffGrid;
+  private readonly near: NearCells;
   private readonly scratch: Scan;
   /** Per-person scratch for a scan, so the eligible can be put in staff-number order cheaply. */
   private readonly kmOf: Float64Array;
@@ -98,24 +89,9 @@ export class StaffIndex {
     this.idRank = new Int32Array(n);
     byId.forEach((i, k) => (this.idRank[i] = k > 0 && this.ids[byId[k - 1]] === this.ids[i] ? this.idRank[byId[k - 1]] : k));
     this.dialects = Int32Array.from(staff, (s) => this.dialectMask(s.dialects));
-    this.oddHours = new Uint8Array(n);
-    this.hourAt = new Int32Array(n * 7 + 1);
-    const from: number[] = [];
-    const to: number[] = [];
-    staff.forEach((s, i) => {
-      WEEKDAYS.forEach((d, k) => {
-        for (const [a, b] of s.workingHours[d] ?? []) {
-          const [fa, tb] = [clockMinutes(a), clockMinutes(b)];
-          if (fa < 0 || tb < 0) this.oddHours[i] = 1;
-          from.push(fa);
-          to.push(tb);
-        }
-        this.hourAt[i * 7 + k + 1] = from.length;
-      });
-    });
-    this.hourFrom = Int32Array.from(from);
-    this.hourTo = Int32Array.from(to);
+    this.hours = new StaffHours(staff);
     this.grid = new StaffGrid(this.lat, this.lng, this.radius, this.radiusH, withGrid);
+    this.near = this.grid.newNearCells();
     this.scratch = newScan(n);
     this.kmOf = new Float64Array(n);
     this.dayOf = new Int32Array(n);
@@ -143,19 +119,6 @@ export class StaffIndex {
     return (i) => this.staff[i].dialects.includes(dialect);
   }
 
-  /** `day` is p.weekday as a number (worked out once per scan). */
-  private onDuty(i: number, p: PreparedRequest, day: number): boolean {
-    if (this.oddHours[i] || p.fromMin < 0 || p.toMin < 0 || !(day >= 1 && day <= 7)) {
-      const ranges = this.staff[i].workingHours[p.weekday as keyof WeeklyHours];
-      return !!ranges && ranges.some((r) => r[0] <= p.from && p.to <= r[1]);
-    }
-    const end = this.hourAt[i * 7 + day];
-    for (let k = this.hourAt[i * 7 + day - 1]; k < end; k++) {
-      if (this.hourFrom[k] <= p.fromMin && p.toMin <= this.hourTo[k]) return true;
-    }
-    return false;
-  }
-
   /** Cap and busy (the rest of timeIneligible, after onDuty): -1 when not free, else visits that day. */
   private freeAt(i: number, p: PreparedRequest, ctx: MatchContext): number {
     const c = ctx.commitmentsOf(this.ids[i]) ?? NO_COMMITMENTS;
@@ -168,10 +131,29 @@ export class StaffIndex {
   }
 
   /**
-   * Everyone eligible for the prepared request, in staff-number order. The returned scan is
-   * reused by the next call. `free`/`loads` (a batch's memo) remember answers across bookings.
+   * For a batch: each grid cell's members who have the request's skills and are free at its time
+   * (hours, cap, busy; answers kept in `free`), widest radius first like the cells themselves. A
+   * batch's bookings share a handful of (time, skills), and a scan of these lists looks at about
+   * half as many people. The rules are the scan's own, so the eligible are exactly the same.
    */
-  scan(p: PreparedRequest, ctx: MatchContext, memoFree?: FreeMemo, memoLoads?: Float64Array): Scan {
+  freeLists(p: PreparedRequest, ctx: MatchContext, free: FreeMemo): Int32Array[] {
+    const weekday = Number(p.weekday);
+    const want = p.skillMask;
+    return this.grid.members.map((members) =>
+      members.filter((i) => {
+        if ((this.skills[i] & want) !== want) return false;
+        if (free[i] === -2) free[i] = this.hours.onDuty(i, p, weekday) ? this.freeAt(i, p, ctx) : -1;
+        return free[i] >= 0;
+      }),
+    );
+  }
+
+  /**
+   * Everyone eligible for the prepared request, in staff-number order. The returned scan is
+   * reused by the next call. `free`/`loads` (a batch's memo) remember answers across bookings;
+   * `lists` (freeLists for this request's time and skills) replace the grid's cells.
+   */
+  scan(p: PreparedRequest, ctx: MatchContext, memoFree?: FreeMemo, memoLoads?: Float64Array, lists?: readonly Int32Array[]): Scan {
     // Without a memo, a blank one of our own: one code path (and no re-optimising when both kinds of call mix).
     const free = memoFree ?? this.blankFree.fill(-2);
     const loads = memoLoads ?? this.blankLoads.fill(NaN);
@@ -182,13 +164,16 @@ export class StaffIndex {
     const want = p.skillMask;
     const checkExcluded = p.excluded.size > 0;
     let count = 0;
-    const cells = this.grid.cellsNear(p.req.location);
+    const near = this.near;
+    this.grid.cellsNear(p.req.location, near);
+    const cells = lists ?? this.grid.members;
     // The arrays as locals: the loop calls out (onDuty, freeAt, ctx), so they would be re-read.
     const { radiusH, skills, lat, lng, radiusDeg, cosLat, radius, ids, kmOf, dayOf, loadOf, picked } = this;
     if (this.scanning) picked.fill(0);
     this.scanning = true;
-    for (let c = 0; c < cells.length; c++) {
-      const { members, reachH } = cells[c];
+    for (let c = 0; c < near.count; c++) {
+      const members = cells[near.ids[c]];
+      const reachH = near.reachH[c];
       for (let m = 0; m < members.length; m++) {
         const i = members[m];
         // Members come widest radius first: once one cannot reach the cell's nearest point, none can.
@@ -198,7 +183,7 @@ export class StaffIndex {
         if (Math.abs(lat[i] - pLat) > radiusDeg[i]) continue;
         let day = free[i];
         if (day === -1) continue;
-        if (day === -2 && !this.onDuty(i, p, weekday)) {
+        if (day === -2 && !this.hours.onDuty(i, p, weekday)) {
           free[i] = -1;
           continue;
         }

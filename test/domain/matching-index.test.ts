@@ -22,6 +22,9 @@ import {
   type StaffCommitments,
   type StaffProfile,
 } from '@domain';
+import { prepareRequest, type VisitTimes } from '../../domain/matching/eligibility';
+import { newScoringMemo, scoreCheapest, scoreEligible } from '../../domain/matching/rank';
+import { asPool } from '../../domain/matching/staff-pool';
 
 const w = MATCH_WEIGHTS;
 
@@ -180,6 +183,25 @@ describe('the staff index gives exactly the plain answer', () => {
         expect(assignBatch(requests, createStaffPool(staff), ctx)).toEqual(assignBatch(requests, staff, ctx));
       }),
       { numRuns: 100, seed: 7 },
+    );
+  });
+
+  test("a batch's scoring (memo, per-cell lists of the free, top-k selection) keeps exactly the first k of the full ranking", () => {
+    fc.assert(
+      fc.property(city, fc.integer({ min: 1, max: 12 }), (c, k) => {
+        const { staff, requests, ctx } = build(c);
+        // The grid pool and a pool without a grid (everyone one cell), each with its own memo.
+        for (const pool of [createStaffPool(staff), asPool(staff)]) {
+          // One memo across the bookings, as a batch keeps it: shared times and skills reuse the lists.
+          const [memo, times] = [newScoringMemo(), new Map<string, VisitTimes>()];
+          for (const req of requests) {
+            const p = prepareRequest(req, times);
+            const full = scoreEligible(asPool(staff), prepareRequest(req), ctx, w);
+            expect(scoreCheapest(pool, p, ctx, w, memo, k)).toEqual(full.slice(0, k));
+          }
+        }
+      }),
+      { numRuns: 200, seed: 11 },
     );
   });
 
